@@ -1,0 +1,36 @@
+# AMW kennisbank. `make serve` runs the site, `make test` runs all tests (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build validate schema test bench clean offline
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## Run the site on http://127.0.0.1:8000, reloading on every edit
+	$(BIN)/mkdocs serve --livereload
+
+build: $(STAMP)  ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+offline: $(STAMP)  ## Build a copy that works opened from disk into site-offline/
+	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml
+
+validate: $(STAMP)  ## Check data/modules.yaml and explain every mistake
+	$(BIN)/python -m macros validate
+
+schema: $(STAMP)  ## Rewrite data/modules.schema.json after changing macros/model.py
+	$(BIN)/python -m macros schema
+
+test: $(STAMP)  ## All tests, browser tests included (needs Debian's chromium: see README)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## Build-time and page-weight figures (not a test)
+	$(BIN)/python bench/site_bench.py
+
+clean:
+	rm -rf site site-offline .pytest_cache

@@ -1,0 +1,41 @@
+"""Editor commands: `python -m macros validate [FILE]` and `python -m macros schema`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .loader import CatalogError, load_catalog
+from .model import Catalog
+from .paths import SCHEMA_FILE, catalog_path
+
+
+def schema_text() -> str:
+    schema = Catalog.model_json_schema()
+    schema["title"] = "AMW kennisbank: data/modules.yaml"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "validate"
+    if command == "validate":
+        path = Path(argv[1]) if len(argv) > 1 else catalog_path()
+        try:
+            loaded = load_catalog(path)
+        except CatalogError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        c = loaded.catalog
+        print(f"{path}: in orde ({len(c.modules)} modules, {len(c.programmes)} programma's, "
+              f"{len(c.cases)} casussen).")
+        return 0
+    if command == "schema":
+        SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+        print(f"{SCHEMA_FILE} bijgewerkt.")
+        return 0
+    print("Gebruik: python -m macros validate [BESTAND] | python -m macros schema", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

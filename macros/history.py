@@ -1,0 +1,42 @@
+"""'Wat is er nieuw': the change history of data and docs, read from git at build time.
+
+The page only depends on the commits, so two builds of the same commit give the same page.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+
+from .paths import ROOT
+
+
+@dataclass(frozen=True)
+class Change:
+    date: str
+    subject: str
+    paths: tuple[str, ...]
+
+
+def changes(limit: int = 200) -> list[Change]:
+    try:
+        out = subprocess.run(
+            ["git", "log", f"-{limit}", "--format=%x1e%cs%x1f%s", "--name-only", "--", "data", "docs"],
+            cwd=ROOT, capture_output=True, text=True, timeout=20, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    result = []
+    for block in out.split("\x1e")[1:]:
+        head, _, files = block.partition("\n")
+        date, _, subject = head.partition("\x1f")
+        result.append(Change(date, subject, tuple(f for f in files.split("\n") if f)))
+    return result
+
+
+def last_updated(path: str) -> str | None:
+    """Date of the last commit touching `path` (repo-relative), or None outside git."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=ROOT,
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out or None

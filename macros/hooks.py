@@ -1,0 +1,59 @@
+"""MkDocs hooks: validate the catalogue and add the pages and files generated from it.
+
+Generated pages are MkDocs 1.6 generated files (no stub files on disk); their edit link opens
+data/modules.yaml at the record's lines.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import opendata  # noqa: E402
+from macros.catalog import get_views  # noqa: E402
+from macros.loader import CatalogError  # noqa: E402
+from macros.pages import PageRenderer  # noqa: E402
+from macros.paths import catalog_path, repo_relative  # noqa: E402
+
+
+def on_config(config):
+    try:
+        get_views(catalog_path())
+    except CatalogError as exc:
+        raise PluginError(str(exc)) from None
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    views = get_views(catalog_path())
+    renderer = PageRenderer(views, config.use_directory_urls)
+    data_uri = repo_relative(catalog_path())
+    for page in renderer.pages():
+        file = File.generated(config, page.src_uri, content=page.content)
+        if page.record_lines:
+            file.edit_uri = data_edit_uri(config, data_uri, *page.record_lines)
+        files.append(file)
+    for src_uri, content in opendata.files(views, config).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the data, the templates or the Python change (mkdocs serve)."""
+    server.watch(str(catalog_path()))
+    server.watch(str(Path(__file__).parent))
+    return server
+
+
+def data_edit_uri(config, data_uri: str, first: int, last: int) -> str | None:
+    """Relative to edit_uri (e.g. 'edit/main/docs/'): '../../../blob/main/data/modules.yaml#L5-L40'.
+    GitHub's blob view honours line anchors; its edit view does not."""
+    parts = (config.edit_uri or "").strip("/").split("/")
+    if len(parts) < 2:
+        return None
+    branch = parts[1]
+    return "../" * len(parts) + f"blob/{branch}/{data_uri}#L{first}-L{last}"

@@ -1,0 +1,367 @@
+"""Load data/modules.yaml into the typed model, or explain in plain Dutch what is wrong.
+
+Every problem is reported with file:line, the record, the field, what was expected and, for a
+mistyped id or field name, the closest valid one. All problems are collected in one run so an
+editor can fix them in one go.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from .model import ID_PATTERN, Catalog
+
+# Sections that hold lists of records, and the key that identifies a record in each.
+RECORD_SECTIONS = {
+    "publications": "id", "functions": "id", "prestatievelden": "number",
+    "target_groups": "id", "partners": "id", "modules": "id", "programmes": "id", "cases": "id",
+}
+SECTION_NAMES = {
+    "publications": "publicatie", "functions": "functie", "prestatievelden": "prestatieveld",
+    "target_groups": "doelgroep", "partners": "ketenpartner", "modules": "module",
+    "programmes": "programma", "cases": "casus", "group_work": "groepswerk",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    record: str
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        what = f"{self.record}, veld '{self.field}'" if self.field else self.record
+        text = f"{where}: {what}: {self.message}"
+        return f"{text}. {self.hint}" if self.hint else text
+
+
+class CatalogError(Exception):
+    """Raised with every problem found; str() is the full report for an editor."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = f"{len(problems)} fout" + ("en" if len(problems) != 1 else "")
+        super().__init__(f"{count} in de catalogus:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class LoadedCatalog:
+    catalog: Catalog
+    path: Path
+    lines: dict[tuple[str, str], tuple[int, int]]  # (section, id) -> first and last line, 1-based
+
+
+def suggest(value: object, candidates) -> str:
+    """'Bedoelde je ...?' for the closest candidate, or an empty string."""
+    match = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=1, cutoff=0.6)
+    return f"Bedoelde je '{match[0]}'?" if match else ""
+
+
+def load_catalog(path: str | Path) -> LoadedCatalog:
+    path = Path(path)
+    raw = _parse_yaml(path)
+    problems = _schema_problems(path, raw) + _reference_problems(path, raw)
+    if problems:
+        raise CatalogError(sorted(set(problems), key=lambda p: (p.line, p.field, p.message)))
+    catalog = Catalog.model_validate(_plain(raw))
+    return LoadedCatalog(catalog, path, _record_lines(raw, _line_count(path)))
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+def _parse_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError([Problem(str(path), 1, "bestand", "", f"kan het bestand niet lezen ({exc})")])
+    try:
+        raw = YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "onleesbare YAML").strip()
+        raise CatalogError([Problem(
+            f"{path}", line, f"YAML-fout in kolom {col}", "", problem,
+            "Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam en "
+            "aanhalingstekens rond tekst met een dubbele punt erin.")])
+    if not isinstance(raw, CommentedMap):
+        raise CatalogError([Problem(str(path), 1, "bestand", "", "het bestand bevat geen velden",
+                                    "Begin met 'version:', 'modules:' enzovoort.")])
+    return raw
+
+
+def _plain(node):
+    """ruamel's round-trip types -> plain dict/list/str, so the model holds ordinary values."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+# --- locating things in the file ------------------------------------------------------------------
+
+def _line_of(raw, loc) -> int:
+    """1-based line of the deepest part of `loc` that exists in the YAML tree."""
+    node, line = raw, 1
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _record_label(raw, loc) -> str:
+    section = loc[0] if loc else ""
+    name = SECTION_NAMES.get(section, str(section) or "bestand")
+    if section in RECORD_SECTIONS and len(loc) > 1 and isinstance(loc[1], int):
+        items = raw.get(section)
+        key = RECORD_SECTIONS[section]
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            ident = items[loc[1]].get(key)
+            if ident is not None:
+                return f"{name} '{ident}'"
+        return f"{name} nr. {loc[1] + 1}"
+    return name
+
+
+def _field_path(loc) -> str:
+    section = loc[0] if loc else ""
+    rest = loc[2:] if section in RECORD_SECTIONS and len(loc) > 1 else loc[1:]
+    return ".".join(str(p) for p in rest)
+
+
+def _record_lines(raw, last_line: int) -> dict[tuple[str, str], tuple[int, int]]:
+    """First and last line of every record, for edit links that open the YAML at the record."""
+    top_starts = sorted(raw.lc.key(k)[0] + 1 for k in raw)
+    lines = {}
+    for section, key in RECORD_SECTIONS.items():
+        items = raw.get(section)
+        if not isinstance(items, CommentedSeq):
+            continue
+        section_start = raw.lc.key(section)[0] + 1
+        section_end = next((s - 1 for s in top_starts if s > section_start), last_line)
+        starts = [items.lc.item(i)[0] + 1 for i in range(len(items))]
+        for i, item in enumerate(items):
+            end = starts[i + 1] - 1 if i + 1 < len(items) else section_end
+            lines[(section, str(item.get(key)))] = (starts[i], end)
+    return lines
+
+
+# --- schema problems (types, required fields, allowed values) -------------------------------------
+
+def _schema_problems(path: Path, raw) -> list[Problem]:
+    try:
+        Catalog.model_validate(_plain(raw))
+        return []
+    except ValidationError as exc:
+        return [_problem_from_error(path, raw, err) for err in exc.errors()]
+
+
+TYPE_WORDS = {
+    "string_type": "tekst", "int_type": "een geheel getal", "int_parsing": "een geheel getal",
+    "list_type": "een lijst (regels die beginnen met '- ')", "dict_type": "velden (naam: waarde)",
+    "model_type": "velden (naam: waarde)", "model_attributes_type": "velden (naam: waarde)",
+    "bool_type": "ja/nee (true/false)",
+}
+
+
+def _problem_from_error(path: Path, raw, err) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    line = _line_of(raw, loc)
+    record = _record_label(raw, loc)
+    field = _field_path(loc)
+    hint = ""
+    if kind == "missing":
+        message = "verplicht veld ontbreekt"
+        hint = f"Voeg '{loc[-1]}:' toe aan dit record."
+    elif kind == "extra_forbidden":
+        message = f"onbekend veld '{loc[-1]}'"
+        hint = suggest(loc[-1], _allowed_fields(loc)) or "Verwijder het veld of zie CONTRIBUTING.md voor de velden."
+    elif kind == "literal_error":
+        message = f"ongeldige waarde '{value}'; toegestaan: {ctx.get('expected', '')}"
+        hint = suggest(value, re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        message = f"id '{value}' heeft niet de juiste vorm (alleen kleine letters, cijfers en koppeltekens)"
+        hint = f"Bijvoorbeeld '{_slug(value)}'."
+    elif kind in TYPE_WORDS:
+        message = f"verwacht {TYPE_WORDS[kind]}, maar vond {_describe(value)}"
+    elif kind == "too_short":
+        message = f"te weinig items: minstens {ctx.get('min_length')} nodig"
+    elif kind == "too_long":
+        message = f"te veel items: hoogstens {ctx.get('max_length')} toegestaan"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
+        message = f"waarde {value} moet {word} {bound} zijn"
+    elif kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    else:
+        message = err["msg"]
+    return Problem(str(path), line, record, field, message, hint)
+
+
+def _allowed_fields(loc) -> list[str]:
+    """Field names allowed at the place of an unknown field, for a suggestion."""
+    model: type[BaseModel] | None = Catalog
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        annotation = model.model_fields.get(part)
+        model = _inner_model(annotation.annotation) if annotation else None
+    return list(model.model_fields) if model else []
+
+
+def _inner_model(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return "velden (naam: waarde)"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "niets (leeg veld)"
+    return f"'{value}'"
+
+
+def _slug(value) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "mijn-id"
+
+
+# --- reference problems (ids that must exist, be unique and be used) --------------------------------
+
+def _reference_problems(path: Path, raw) -> list[Problem]:
+    ids = {section: _ids(raw, section) for section in RECORD_SECTIONS}
+    problems: list[Problem] = []
+
+    def report(loc, message, hint=""):
+        problems.append(Problem(str(path), _line_of(raw, loc), _record_label(raw, loc),
+                                _field_path(loc), message, hint))
+
+    for section, key in RECORD_SECTIONS.items():
+        seen: set = set()
+        for i, item in _records(raw, section):
+            ident = item.get(key)
+            if ident in seen:
+                report((section, i, key), f"{SECTION_NAMES[section]} '{ident}' komt twee keer voor",
+                       "Geef elk record een eigen id.")
+            seen.add(ident)
+
+    group_types = {t.get("id") for t in _list(_dict(raw.get("group_work")).get("typology"))
+                   if isinstance(t, dict)}
+
+    def check(loc, value, section, word):
+        if value is not None and value not in ids[section]:
+            report(loc, f"onbekende {word} '{value}'", suggest(value, ids[section])
+                   or f"Kies een id uit '{section}'.")
+
+    for section, _ in RECORD_SECTIONS.items():
+        for i, item in _records(raw, section):
+            source = _dict(item.get("source"))
+            check((section, i, "source", "publication"), source.get("publication"),
+                  "publications", "publicatie")
+    gw_source = _dict(_dict(raw.get("group_work")).get("source"))
+    check(("group_work", "source", "publication"), gw_source.get("publication"), "publications", "publicatie")
+
+    for i, module in _records(raw, "modules"):
+        for field, section, word in (("functions", "functions", "functie"),
+                                     ("target_groups", "target_groups", "doelgroep"),
+                                     ("prestatievelden", "prestatievelden", "prestatieveld"),
+                                     ("partners", "partners", "ketenpartner"),
+                                     ("related", "modules", "module")):
+            for j, value in enumerate(_list(module.get(field))):
+                check(("modules", i, field, j), value, section, word)
+        if module.get("id") in _list(module.get("related")):
+            report(("modules", i, "related"), "een module kan niet aan zichzelf verwant zijn")
+        group_type = module.get("group_type")
+        if group_type is not None and group_type not in group_types:
+            report(("modules", i, "group_type"), f"onbekend groepstype '{group_type}'",
+                   suggest(group_type, group_types) or "Kies een id uit group_work.typology.")
+
+    for i, programme in _records(raw, "programmes"):
+        for field, section, word in (("target_groups", "target_groups", "doelgroep"),
+                                     ("prestatievelden", "prestatievelden", "prestatieveld"),
+                                     ("partners", "partners", "ketenpartner")):
+            for j, value in enumerate(_list(programme.get(field))):
+                check(("programmes", i, field, j), value, section, word)
+        for s, step in enumerate(_list(programme.get("steps"))):
+            for m, entry in enumerate(_list(_dict(step).get("modules"))):
+                check(("programmes", i, "steps", s, "modules", m, "module"),
+                      _dict(entry).get("module"), "modules", "module")
+
+    for i, case in _records(raw, "cases"):
+        for field, section, word in (("modules", "modules", "module"),
+                                     ("programmes", "programmes", "programma"),
+                                     ("partners", "partners", "ketenpartner")):
+            for j, value in enumerate(_list(case.get(field))):
+                check(("cases", i, field, j), value, section, word)
+
+    _report_unused(raw, report)
+    return problems
+
+
+def _report_unused(raw, report) -> None:
+    """A target group or prestatieveld that nothing points to is a sign of a lost link."""
+    used_groups, used_velden = set(), set()
+    for section in ("modules", "programmes"):
+        for _, item in _records(raw, section):
+            used_groups.update(_list(item.get("target_groups")))
+            used_velden.update(_list(item.get("prestatievelden")))
+    for i, group in _records(raw, "target_groups"):
+        if group.get("id") not in used_groups:
+            report(("target_groups", i, "id"), f"doelgroep '{group.get('id')}' wordt door geen enkele "
+                   "module of programma gebruikt", "Koppel haar aan een module of verwijder haar.")
+    for i, veld in _records(raw, "prestatievelden"):
+        if veld.get("number") not in used_velden:
+            report(("prestatievelden", i, "number"), f"prestatieveld {veld.get('number')} wordt door "
+                   "geen enkele module of programma gebruikt", "Koppel het aan een module of programma.")
+
+
+def _ids(raw, section) -> set:
+    key = RECORD_SECTIONS[section]
+    return {item.get(key) for _, item in _records(raw, section)}
+
+
+def _records(raw, section):
+    return [(i, item) for i, item in enumerate(_list(raw.get(section))) if isinstance(item, dict)]
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,85 @@
+"""Turn data text into Markdown that shows exactly what the editor typed.
+
+Data texts are plain text. Before they enter a generated Markdown page, HTML is escaped and every
+Markdown-active character is backslash-escaped, so `<script>`, `{{ 7*7 }}` or `*` in a field is
+shown literally and never executed or formatted.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from markupsafe import Markup
+
+# Python-Markdown's own escapable characters (markdown.Markdown.ESCAPED_CHARS), plus "|" (added by the tables extension), minus those handled
+# at the start of a line below.
+_INLINE = re.compile(r"([\\`*_{}\[\]()#!|])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)", re.MULTILINE)
+
+
+def escape(value) -> Markup:
+    """One line of literal text, safe inside Markdown."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return Markup(text)
+
+
+def paragraphs(value) -> Markup:
+    """Multi-paragraph literal text: a blank line in the data starts a new paragraph."""
+    if not value:
+        return Markup("")
+    parts = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
+    return Markup("\n\n".join(escape(p) for p in parts))
+
+
+def finalize(value):
+    """Jinja finalize hook: everything printed in a template is escaped unless it is Markup."""
+    if value is None:
+        return ""
+    if isinstance(value, (Markup, int, float)):
+        return value
+    return escape(value)
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Relative link between two source pages (e.g. 'modules/a.md' -> '../functies/b.md')."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def link(text, from_page: str, to_page: str, anchor: str = "") -> Markup:
+    target = relative(from_page, to_page) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{escape(text)}]({target})")
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a source page, relative to the site root."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def href(from_page: str, to_page: str, use_directory_urls: bool) -> str:
+    """Relative URL for raw HTML, where MkDocs does not rewrite .md links."""
+    here = page_url(from_page, use_directory_urls)
+    target = page_url(to_page, use_directory_urls)
+    base = _base(here, use_directory_urls)
+    rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    return rel + ("/" if target.endswith("/") or target == "" else "")
+
+
+def asset_href(from_page: str, path: str, use_directory_urls: bool) -> str:
+    """Relative URL from a page to a static file such as data/modules.json."""
+    base = _base(page_url(from_page, use_directory_urls), use_directory_urls)
+    return posixpath.relpath(path, base or ".")
+
+
+def _base(url: str, use_directory_urls: bool) -> str:
+    return url.rstrip("/") if use_directory_urls else posixpath.dirname(url)

@@ -1,0 +1,184 @@
+"""Typed model of data/modules.yaml.
+
+The pydantic classes are the single definition of the data: the loader validates against them,
+the JSON Schema in data/modules.schema.json is exported from them, and the site reads them.
+Field names are English; values an editor sees (status, kind, ...) are Dutch.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Field(pattern=ID_PATTERN, description="Stabiele id: kleine letters, cijfers en koppeltekens.")
+
+
+class Record(BaseModel):
+    # Unknown keys are errors, not silently ignored: a typo in a field name must not lose text.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(Record):
+    publication: str = Field(description="Id van de bronpublicatie (zie 'publications').")
+    section: str = Field(min_length=1, description="Hoofdstuk, paragraaf of pagina in de bron.")
+
+
+class Range(Record):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> "Range":
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is groter dan max ({self.max})")
+        return self
+
+
+class Duration(Record):
+    text: Optional[str] = Field(None, description="Duur en frequentie in woorden.")
+    contacts: Optional[Range] = Field(None, description="Aantal contacten of bijeenkomsten.")
+    minutes_per_contact: Optional[Range] = None
+    weeks: Optional[Range] = Field(None, description="Totale looptijd in weken.")
+
+
+class Publication(Record):
+    id: str = Id
+    title: str
+    publisher: str
+    year: Optional[str] = None
+    description: str
+
+
+class Function(Record):
+    id: str = Id
+    name: str
+    kind: Literal["toegang", "uitvoering"]
+    definition: str
+    source: Source
+
+
+class Prestatieveld(Record):
+    number: int = Field(ge=1, le=9)
+    name: str
+    law: str
+    amw_offer: str
+    source: Source
+
+
+class TargetGroup(Record):
+    id: str = Id
+    name: str
+    description: str
+    source: Source
+
+
+class Partner(Record):
+    id: str = Id
+    name: str
+    description: str
+    offer: str
+    referral: str
+    feedback: str
+    source: Source
+
+
+class GroupType(Record):
+    id: str = Id
+    name: str
+    description: str
+
+
+class GroupWork(Record):
+    introduction: str
+    typology: list[GroupType] = Field(min_length=1)
+    features: list[str] = Field(min_length=1)
+    defaults: Duration
+    source: Source
+
+
+class Module(Record):
+    id: str = Id
+    name: str
+    status: Literal["beschreven", "genoemd", "nog-te-ontwikkelen"]
+    discipline: Literal["AMW", "BMW"]
+    kind: Literal["individueel", "groep"]
+    functions: list[str] = Field(min_length=1, max_length=2, description="Hoofdfunctie eerst.")
+    summary: str
+    target_groups: list[str] = Field(min_length=1)
+    prestatievelden: list[int] = []
+    partners: list[str] = []
+    related: list[str] = []
+    search_terms: list[str] = []
+    group_type: Optional[str] = None
+    doelgroep: Optional[str] = None
+    doelen: list[str] = []
+    duration: Optional[Duration] = None
+    setting: Optional[str] = None
+    werkwijze: list[str] = []
+    aanvullende_informatie: Optional[str] = None
+    randvoorwaarden: list[str] = []
+    notes: Optional[str] = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _described_modules_are_complete(self) -> "Module":
+        if self.status == "beschreven":
+            missing = [f for f in ("doelgroep", "doelen", "duration", "setting", "werkwijze",
+                                   "randvoorwaarden") if not getattr(self, f)]
+            if missing:
+                raise ValueError("een beschreven module mist: " + ", ".join(missing))
+        elif not self.notes:
+            raise ValueError("een module die alleen genoemd is heeft 'notes' nodig: "
+                             "wat zeggen de bronnen erover?")
+        return self
+
+
+class ProgrammeModule(Record):
+    module: str
+    role: Literal["kern", "optioneel"]
+
+
+class Step(Record):
+    modules: list[ProgrammeModule] = Field(min_length=1)
+
+
+class Programme(Record):
+    id: str = Id
+    name: str
+    summary: str
+    description: str
+    target_groups: list[str] = Field(min_length=1)
+    prestatievelden: list[int] = []
+    partners: list[str] = []
+    search_terms: list[str] = []
+    steps: list[Step] = Field(min_length=1, description="Na elkaar; modules binnen een stap naast elkaar.")
+    results: list[str] = Field(min_length=1)
+    source: Source
+
+
+class Case(Record):
+    id: str = Id
+    title: str
+    summary: str
+    story: str
+    lessons: list[str] = []
+    modules: list[str] = Field(min_length=1)
+    programmes: list[str] = []
+    partners: list[str] = []
+    source: Source
+
+
+class Catalog(Record):
+    """The whole catalogue: everything the site shows comes from here."""
+    version: str = Field(description="Versie van de catalogus, bijvoorbeeld 2026.11.")
+    licence: str
+    publications: list[Publication] = Field(min_length=1)
+    functions: list[Function] = Field(min_length=1)
+    prestatievelden: list[Prestatieveld] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    partners: list[Partner] = Field(min_length=1)
+    group_work: GroupWork
+    modules: list[Module] = Field(min_length=1)
+    programmes: list[Programme] = []
+    cases: list[Case] = []

@@ -1,0 +1,101 @@
+"""Open data published with every build under /data/: JSON, CSV and the JSON Schema.
+
+modules.json holds the full catalogue exactly as the model has it (so loading it gives back the
+same model), plus the URL of every record's page and the facets the module finder filters on.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from .catalog import Views
+from .markdown import page_url
+from .model import Catalog
+from .pages import FACETS, key_of, page_of
+from .paths import ROOT, catalog_path, repo_relative
+
+
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    version: str
+    date: Optional[str]
+    licence: str
+    source: str
+
+
+class ModuleFacets(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    settings: list[str]
+    duration_class: str
+
+
+class Export(BaseModel):
+    """The shape of /data/modules.json; /data/schema.json is generated from this class."""
+    model_config = ConfigDict(extra="forbid")
+    meta: Meta
+    catalog: Catalog
+    urls: dict[str, dict[str, str]]
+    finder: dict[str, ModuleFacets]
+
+
+CSV_COLUMNS = ["id", "naam", "status", "discipline", "soort", "functies", "prestatievelden",
+               "doelgroepen", "samenvatting", "duur", "contacten_min", "contacten_max",
+               "weken_min", "weken_max", "url"]
+
+
+def build_export(views: Views, use_directory_urls: bool = True) -> Export:
+    c = views.catalog
+    urls = {}
+    for record_type, (folder, section) in FACETS.items():
+        records = getattr(c, section)
+        urls[section] = {key_of(r): page_url(page_of(r), use_directory_urls) for r in records}
+    return Export(
+        meta=Meta(title="AMW kennisbank: modules en programma's van het algemeen maatschappelijk werk",
+                  version=c.version, date=last_changed(), licence=c.licence,
+                  source=repo_relative(catalog_path())),
+        catalog=c, urls=urls,
+        finder={m.id: ModuleFacets(settings=views.settings(m), duration_class=views.duration_class(m))
+                for m in c.modules})
+
+
+def files(views: Views, config) -> dict[str, str]:
+    export = build_export(views, config.use_directory_urls)
+    return {
+        "data/modules.json": export.model_dump_json(indent=1),
+        "data/modules.csv": modules_csv(views, export),
+        "data/schema.json": json.dumps(Export.model_json_schema(), indent=1, ensure_ascii=False),
+    }
+
+
+def modules_csv(views: Views, export: Export) -> str:
+    """Semicolon-separated with a byte-order mark: Excel with a Dutch locale opens it as-is."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in views.catalog.modules:
+        d = views.duration(m)
+        writer.writerow([
+            m.id, m.name, m.status, m.discipline, m.kind, ", ".join(m.functions),
+            ", ".join(str(n) for n in m.prestatievelden), ", ".join(m.target_groups), m.summary,
+            " ".join((d.text or "").split()),
+            d.contacts.min if d.contacts else "", d.contacts.max if d.contacts else "",
+            d.weeks.min if d.weeks else "", d.weeks.max if d.weeks else "",
+            export.urls["modules"][m.id],
+        ])
+    return "\ufeff" + out.getvalue()
+
+
+def last_changed() -> str | None:
+    """Date of the last commit that touched the catalogue: stable for a given commit."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(catalog_path())],
+                             cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None

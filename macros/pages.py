@@ -1,0 +1,120 @@
+"""Every page that is a view of the catalogue, rendered from macros/templates/.
+
+One folder per facet (modules/, functies/, wmo/, doelgroepen/, programmas/, ketenpartners/,
+casussen/), each with a page per record and an index page, plus the matrix, the module finder
+and the 'gezocht' list. The hook in macros/hooks.py hands these to MkDocs as generated files.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import history
+from . import markdown as md
+from .catalog import Views
+from .model import Case, Function, Module, Partner, Prestatieveld, Programme, TargetGroup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# (model class, folder, section name in the YAML): the one place that says where a record lives.
+FACETS = {
+    Module: ("modules", "modules"),
+    Function: ("functies", "functions"),
+    Prestatieveld: ("wmo", "prestatievelden"),
+    TargetGroup: ("doelgroepen", "target_groups"),
+    Programme: ("programmas", "programmes"),
+    Partner: ("ketenpartners", "partners"),
+    Case: ("casussen", "cases"),
+}
+STATUS_LABELS = {"beschreven": "Beschreven", "genoemd": "Alleen genoemd",
+                 "nog-te-ontwikkelen": "Nog te ontwikkelen"}
+
+
+def key_of(record) -> str:
+    return str(record.number if isinstance(record, Prestatieveld) else record.id)
+
+
+def page_of(record) -> str:
+    return f"{FACETS[type(record)][0]}/{key_of(record)}.md"
+
+
+def title_of(record) -> str:
+    if isinstance(record, Prestatieveld):
+        return f"Prestatieveld {record.number}: {record.name}"
+    return record.title if isinstance(record, Case) else record.name
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    record_lines: tuple[int, int] | None = None  # lines in data/modules.yaml, for the edit link
+
+
+class PageRenderer:
+    def __init__(self, views: Views, use_directory_urls: bool = True):
+        self.views = views
+        self.use_directory_urls = use_directory_urls
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                               finalize=md.finalize, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True, autoescape=False)
+        self.env.filters["paragraphs"] = md.paragraphs
+        self.env.filters["number"] = dutch_number
+
+    def render(self, template: str, here: str, **context) -> str:
+        def ref(record, text=None):
+            return md.link(text or title_of(record), here, page_of(record))
+
+        def to(page: str, text) -> Markup:
+            return md.link(text, here, page)
+
+        def href(record_or_page) -> str:
+            target = record_or_page if isinstance(record_or_page, str) else page_of(record_or_page)
+            return md.href(here, target, self.use_directory_urls)
+
+        def asset(path: str) -> str:
+            return md.asset_href(here, path, self.use_directory_urls)
+
+        return self.env.get_template(template).render(
+            v=self.views, here=here, ref=ref, to=to, href=href, asset=asset, title_of=title_of, status_labels=STATUS_LABELS,
+            front=front_matter, **context)
+
+    def pages(self) -> list[GeneratedPage]:
+        v, c = self.views, self.views.catalog
+        out: list[GeneratedPage] = []
+        for record_type, (folder, section) in FACETS.items():
+            records = {
+                Module: c.modules, Function: c.functions, Prestatieveld: c.prestatievelden,
+                TargetGroup: c.target_groups, Programme: c.programmes, Partner: c.partners,
+                Case: c.cases,
+            }[record_type]
+            name = record_type.__name__.lower()
+            for record in records:
+                here = page_of(record)
+                lines = v.loaded.lines.get((section, key_of(record)))
+                out.append(GeneratedPage(here, self.render(f"{name}.md.j2", here, record=record), lines))
+            index = f"{folder}/index.md"
+            out.append(GeneratedPage(index, self.render(f"{name}_index.md.j2", index, records=records)))
+        for template, here in (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
+                               ("modulezoeker.md.j2", "modulezoeker.md")):
+            out.append(GeneratedPage(here, self.render(template, here)))
+        out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
+                                                         changes=history.changes())))
+        return out
+
+
+def front_matter(title: str, description: str = "", **extra) -> Markup:
+    """YAML front matter; JSON strings are valid YAML, so any text is quoted safely.
+    render_macros: false keeps mkdocs-macros away from data text."""
+    meta = {"title": title, "description": " ".join(str(description).split()),
+            "render_macros": False, **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def dutch_number(value) -> str:
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
