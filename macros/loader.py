@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import ID_PATTERN, Catalog
+from .paths import repo_relative
 
 # Sections that hold lists of records, and the key that identifies a record in each.
 RECORD_SECTIONS = {
@@ -70,8 +71,9 @@ def suggest(value: object, candidates) -> str:
 
 def load_catalog(path: str | Path) -> LoadedCatalog:
     path = Path(path)
-    raw = _parse_yaml(path)
-    problems = _schema_problems(path, raw) + _reference_problems(path, raw)
+    label = repo_relative(path)  # messages name the file as the editor sees it in the repository
+    raw = _parse_yaml(path, label)
+    problems = _schema_problems(label, raw) + _reference_problems(label, raw)
     if problems:
         raise CatalogError(sorted(set(problems), key=lambda p: (p.line, p.field, p.message)))
     catalog = Catalog.model_validate(_plain(raw))
@@ -80,11 +82,11 @@ def load_catalog(path: str | Path) -> LoadedCatalog:
 
 # --- parsing ---------------------------------------------------------------------------------
 
-def _parse_yaml(path: Path):
+def _parse_yaml(path: Path, label: str):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError([Problem(str(path), 1, "bestand", "", f"kan het bestand niet lezen ({exc})")])
+        raise CatalogError([Problem(label, 1, "bestand", "", f"kan het bestand niet lezen ({exc})")])
     try:
         raw = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
@@ -92,11 +94,11 @@ def _parse_yaml(path: Path):
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "onleesbare YAML").strip()
         raise CatalogError([Problem(
-            f"{path}", line, f"YAML-fout in kolom {col}", "", problem,
+            label, line, f"YAML-fout in kolom {col}", "", problem,
             "Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam en "
             "aanhalingstekens rond tekst met een dubbele punt erin.")])
     if not isinstance(raw, CommentedMap):
-        raise CatalogError([Problem(str(path), 1, "bestand", "", "het bestand bevat geen velden",
+        raise CatalogError([Problem(label, 1, "bestand", "", "het bestand bevat geen velden",
                                     "Begin met 'version:', 'modules:' enzovoort.")])
     return raw
 
@@ -172,12 +174,12 @@ def _record_lines(raw, last_line: int) -> dict[tuple[str, str], tuple[int, int]]
 
 # --- schema problems (types, required fields, allowed values) -------------------------------------
 
-def _schema_problems(path: Path, raw) -> list[Problem]:
+def _schema_problems(label: str, raw) -> list[Problem]:
     try:
         Catalog.model_validate(_plain(raw))
         return []
     except ValidationError as exc:
-        return [_problem_from_error(path, raw, err) for err in exc.errors()]
+        return [_problem_from_error(label, raw, err) for err in exc.errors()]
 
 
 TYPE_WORDS = {
@@ -188,7 +190,7 @@ TYPE_WORDS = {
 }
 
 
-def _problem_from_error(path: Path, raw, err) -> Problem:
+def _problem_from_error(label: str, raw, err) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -223,7 +225,7 @@ def _problem_from_error(path: Path, raw, err) -> Problem:
         message = str(ctx.get("error", err["msg"]))
     else:
         message = err["msg"]
-    return Problem(str(path), line, record, field, message, hint)
+    return Problem(label, line, record, field, message, hint)
 
 
 def _allowed_fields(loc) -> list[str]:
@@ -263,12 +265,12 @@ def _slug(value) -> str:
 
 # --- reference problems (ids that must exist, be unique and be used) --------------------------------
 
-def _reference_problems(path: Path, raw) -> list[Problem]:
+def _reference_problems(label: str, raw) -> list[Problem]:
     ids = {section: _ids(raw, section) for section in RECORD_SECTIONS}
     problems: list[Problem] = []
 
     def report(loc, message, hint=""):
-        problems.append(Problem(str(path), _line_of(raw, loc), _record_label(raw, loc),
+        problems.append(Problem(label, _line_of(raw, loc), _record_label(raw, loc),
                                 _field_path(loc), message, hint))
 
     for section, key in RECORD_SECTIONS.items():

@@ -22,7 +22,7 @@ def escape(value) -> Markup:
     """One line of literal text, safe inside Markdown."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     text = html.escape(text, quote=False)
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

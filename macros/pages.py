@@ -61,9 +61,13 @@ class PageRenderer:
         self.use_directory_urls = use_directory_urls
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                                finalize=md.finalize, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True, autoescape=False)
+                               keep_trailing_newline=True, autoescape=True)
+        # autoescape makes macro output Markup (not escaped twice); finalize escapes data for
+        # Markdown instead of HTML. In raw-HTML blocks templates use the `e` filter.
         self.env.filters["paragraphs"] = md.paragraphs
+        self.env.filters["join_text"] = lambda items, sep=", ": Markup(sep.join(md.escape(i) for i in items))
         self.env.filters["number"] = dutch_number
+        self.env.filters["extract"] = lambda key, table: table[key]  # ids -> records: map("extract", v.modules)
 
     def render(self, template: str, here: str, **context) -> str:
         def ref(record, text=None):

@@ -1,0 +1,281 @@
+"""The built site, inspected as HTML: one test per promise the site makes to its readers."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT, build_site
+from macros.pages import page_of
+from macros.markdown import page_url
+
+BASE = "http://site.test/"
+
+
+def text(el) -> str:
+    """Visible text of an element, whitespace collapsed, without heading permalinks."""
+    return " ".join(el.get_text().replace("¶", "").split())
+
+
+def url_of(record) -> str:
+    return page_url(page_of(record), True)
+
+
+def section(soup, heading: str):
+    """Elements between the <h2> with this text and the next <h2>."""
+    h2 = next((h for h in soup.select("article h2") if text(h) == heading), None)
+    if h2 is None:
+        return []
+    out = []
+    for sib in h2.find_next_siblings():
+        if sib.name == "h2":
+            break
+        out.append(sib)
+    return out
+
+
+def linked(soup, page: str, heading: str, folder: str) -> set[str]:
+    """Ids of records in `folder` linked from the section under `heading`."""
+    ids = set()
+    for el in section(soup, heading):
+        for a in el.find_all("a", href=True):
+            path = urlparse(urljoin(BASE + page, a["href"])).path
+            m = re.fullmatch(rf"/{folder}/([^/]+)/", path)
+            if m:
+                ids.add(m.group(1))
+    return ids
+
+
+def ids(records) -> set[str]:
+    return {str(getattr(r, "id", getattr(r, "number", None))) for r in records}
+
+
+def test_build_is_strict_and_clean(site):
+    assert "WARNING" not in site.log
+
+
+def test_every_module_has_a_page_showing_its_doelen(site, views):
+    for m in views.catalog.modules:
+        soup = site.soup(url_of(m))
+        assert text(soup.find("h1")) == m.name
+        shown = [text(li) for el in section(soup, "Doelen") for li in el.find_all("li")]
+        assert shown == [" ".join(d.split()) for d in m.doelen], m.id
+
+
+def test_every_described_module_shows_all_sections_from_the_book(site, views):
+    for m in views.catalog.modules:
+        if m.status != "beschreven":
+            continue
+        soup = site.soup(url_of(m))
+        headings = {text(h) for h in soup.select("article h2")}
+        expected = {"Doelgroep", "Doelen", "Duur en frequentie", "Setting", "Werkwijze", "Randvoorwaarden", "Bron"}
+        if m.aanvullende_informatie:
+            expected.add("Aanvullende informatie")
+        assert expected <= headings, (m.id, expected - headings)
+
+
+def test_named_modules_carry_a_clear_notice(site, views):
+    named = [m for m in views.catalog.modules if m.status != "beschreven"]
+    assert named
+    for m in named:
+        notice = site.soup(url_of(m)).select_one("article .admonition.warning")
+        assert notice is not None and "nog geen volledige beschrijving" in notice.get_text(), m.id
+
+
+@pytest.mark.parametrize("facet", ["functions", "velden", "target_groups", "partners"])
+def test_every_facet_page_lists_exactly_the_modules_the_data_assigns(site, views, facet):
+    expected_for = {
+        "functions": views.modules_with_function, "velden": views.modules_in_veld,
+        "target_groups": views.modules_for_group, "partners": views.modules_for_partner,
+    }[facet]
+    heading = "Modules waarin je samenwerkt" if facet == "partners" else "Modules"
+    for key, record in getattr(views, facet).items():
+        page = url_of(record)
+        assert linked(site.soup(page), page, heading, "modules") == ids(expected_for(key)), page
+
+
+def test_programme_and_module_backlinks_agree(site, views):
+    for p in views.catalog.programmes:
+        page = url_of(p)
+        assert linked(site.soup(page), page, "Modules", "modules") == set(views.programme_module_ids(p))
+    for m in views.catalog.modules:
+        page = url_of(m)
+        shown = linked(site.soup(page), page, "Onderdeel van", "programmas")
+        assert shown == {p.id for p in views.catalog.programmes if m.id in views.programme_module_ids(p)}, m.id
+
+
+def test_programme_pages_show_the_duration_the_rule_gives(site, views):
+    for p in views.catalog.programmes:
+        d = views.programme_duration(p).weeks
+        block = site.soup(url_of(p)).select_one(".amw-duration")
+        assert (int(block["data-min-weeks"]), int(block["data-max-weeks"])) == (d.min, d.max)
+        assert (f"{d.min} tot {d.max} weken" if d.min != d.max else f"{d.min} weken") in text(block)
+
+
+def test_duration_rule_sequential_adds_parallel_between_longest_and_sum(views):
+    from macros.model import Programme
+    known = {m.id: views.weeks(m) for m in views.catalog.modules if views.weeks(m)}
+    (a, wa), (b, wb), (c, wc) = list(known.items())[:3]
+    programme = Programme.model_validate({
+        "id": "x", "name": "x", "summary": "x", "description": "x", "target_groups": ["x"],
+        "results": ["x"], "source": {"publication": "x", "section": "x"},
+        "steps": [{"modules": [{"module": a, "role": "kern"}]},
+                  {"modules": [{"module": b, "role": "kern"}, {"module": c, "role": "kern"}]}]})
+    d = views.programme_duration(programme).weeks
+    assert d.min == wa.min + max(wb.min, wc.min)
+    assert d.max == wa.max + wb.max + wc.max
+
+
+def test_every_case_appears_on_the_pages_of_its_modules(site, views):
+    assert views.catalog.cases
+    for case in views.catalog.cases:
+        for module_id in case.modules:
+            page = url_of(views.modules[module_id])
+            assert case.id in linked(site.soup(page), page, "Praktijkcasussen", "casussen")
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    for file in site.pages():
+        rel = file.relative_to(site.root).as_posix()
+        if rel == "404.html":  # links there are absolute to site_url by design
+            continue
+        page = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        soup = site.soup(page)
+        for a in soup.find_all("a", href=True):
+            target = urljoin(BASE + page, a["href"])
+            if not target.startswith(BASE):
+                continue
+            parsed = urlparse(target)
+            path = unquote(parsed.path[len("/"):])
+            built = site.root / path
+            if path.endswith("/") or path == "":
+                built = built / "index.html"
+            if not built.exists():
+                broken.append(f"{page}: {a['href']}")
+                continue
+            if parsed.fragment and built.suffix == ".html":
+                tpage = path if not path.endswith("/") else path
+                if not site.soup(tpage).find(id=unquote(parsed.fragment)):
+                    broken.append(f"{page}: {a['href']} (anker ontbreekt)")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_edit_links_open_the_yaml_at_the_record(site, views):
+    lines = (ROOT / "data" / "modules.yaml").read_text(encoding="utf-8").splitlines()
+    for m in views.catalog.modules:
+        edit = site.soup(url_of(m)).select_one("a.md-content__button[href*='modules.yaml']")
+        assert edit is not None, m.id
+        first, last = map(int, re.search(r"#L(\d+)-L(\d+)$", edit["href"]).groups())
+        assert "/blob/main/data/modules.yaml" in edit["href"]
+        assert any(re.fullmatch(rf"\s*- id: {re.escape(m.id)}\s*", l) for l in lines[first - 1:last]), m.id
+
+
+def test_hand_written_pages_edit_their_markdown(site):
+    edit = site.soup("praktijk/diversiteit/").select_one("a.md-content__button")
+    assert edit["href"].endswith("/edit/main/docs/praktijk/diversiteit.md")
+
+
+def test_navigation_lists_sections_not_every_module(site, views):
+    nav = site.soup(url_of(views.catalog.modules[0])).select(".md-sidebar--primary a.md-nav__link")
+    assert len(nav) < 60, len(nav)
+
+
+def test_matrix_is_an_accessible_table_of_functions_by_velden(site, views):
+    soup = site.soup("matrix/")
+    table = soup.select_one(".amw-matrix table")
+    assert table.find("caption")
+    assert len(table.select("thead th[scope=col]")) == len(views.catalog.prestatievelden) + 1
+    rows = table.select("tbody tr")
+    assert [text(r.find("th", scope="row")) for r in rows] == [f.name for f in views.catalog.functions]
+    for r, f in zip(rows, views.catalog.functions):
+        for cell, p in zip(r.find_all("td"), views.catalog.prestatievelden):
+            shown = {urlparse(urljoin(BASE + "matrix/", a["href"])).path.split("/")[2] for a in cell.find_all("a")}
+            assert shown == ids(views.matrix.get((f.id, p.number), [])), (f.id, p.number)
+
+
+def test_abbreviations_render_as_abbr_with_a_title(site):
+    abbr = site.soup("praktijk/ketensamenwerking/").find("abbr", string="AMW")
+    assert abbr is not None and abbr["title"].lower().startswith("algemeen maatschappelijk werk")
+
+
+def test_glossary_page_lists_every_abbreviation(site):
+    from macros.main import read_abbreviations
+    cells = [text(td) for td in site.soup("begrippen/").select("article table tbody tr td:first-child")]
+    assert cells == [a for a, _ in read_abbreviations()]
+
+
+def test_no_page_loads_fonts_or_scripts_from_another_origin(site):
+    for file in site.pages():
+        html = file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, file
+        soup = site.soup(file.relative_to(site.root).as_posix())
+        loads = [t.get("src") for t in soup.find_all(["script", "img", "iframe"])]
+        loads += [t.get("href") for t in soup.find_all("link") if t.get("rel") != ["canonical"]]
+        external = [u for u in loads if u and re.match(r"(https?:)?//", u)]
+        assert not external, (file, external)
+
+
+def test_home_has_an_entry_for_each_kind_of_reader(site):
+    shown = text(site.soup("").select_one("article"))
+    for who in ("Maatschappelijk werkers", "Ketenpartners", "Redacteuren"):
+        assert who in shown
+
+
+# --- builds with other input ---------------------------------------------------------------
+
+HOSTILE = {
+    "summary": "Samenvatting met {{ 7*7 }} erin",
+    "doelgroep": "Tekst met {% raw %} en <script>alert(1)</script> erin",
+    "doelen": ["Doel met {{ config.site_name }} en *sterretjes* en [link](http://evil.test)"],
+    "setting": "<img src=x onerror=alert(2)>",
+}
+
+
+def test_data_text_is_shown_literally_never_executed(tmp_path):
+    yaml = YAML(typ="rt")
+    data = yaml.load((ROOT / "data" / "modules.yaml").read_text(encoding="utf-8"))
+    module = data["modules"][0]
+    for key, value in HOSTILE.items():
+        module[key] = value
+    catalog = tmp_path / "modules.yaml"
+    with catalog.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    result = build_site(tmp_path / "site", catalog=catalog)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "modules" / module["id"] / "index.html").read_text(encoding="utf-8")
+    from bs4 import BeautifulSoup
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    shown = text(article)
+    assert "Samenvatting met {{ 7*7 }} erin" in shown and "49" not in shown
+    assert "Tekst met {% raw %} en <script>alert(1)</script> erin" in shown
+    assert "{{ config.site_name }} en *sterretjes* en [link](http://evil.test)" in shown
+    assert "<img src=x onerror=alert(2)>" in shown
+    assert not article.find("script") and not article.find("img")
+    assert not article.find("a", href="http://evil.test")
+
+
+def test_an_article_with_an_unknown_id_fails_the_build_with_a_suggestion(tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "data", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    article = project / "docs" / "praktijk" / "diversiteit.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n{{ module('budgetbegelijding') }}\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", cwd=project)
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "onbekende module 'budgetbegelijding'" in log and "Bedoelde je 'budgetbegeleiding'?" in log
+
+
+def test_a_mistake_in_the_data_stops_the_build_with_file_and_line(tmp_path):
+    text = (ROOT / "data" / "modules.yaml").read_text(encoding="utf-8")
+    catalog = tmp_path / "modules.yaml"
+    catalog.write_text(text.replace("functions: [begeleiding]", "functions: [begeleidng]", 1), encoding="utf-8")
+    result = build_site(tmp_path / "site", catalog=catalog)
+    assert result.returncode != 0
+    assert "onbekende functie 'begeleidng'. Bedoelde je 'begeleiding'?" in result.stdout + result.stderr
