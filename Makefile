@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build validate schema test bench clean offline
 
@@ -18,7 +19,8 @@ build: $(STAMP)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
 offline: $(STAMP)  ## Build a copy that works opened from disk into site-offline/
-	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml
+	OFFLINE=true DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --site-dir site-offline
+	cd site-offline && rm -f ../amw-kennisbank-offline.zip && $(PYTHON) -m zipfile -c ../amw-kennisbank-offline.zip .
 
 validate: $(STAMP)  ## Check data/modules.yaml and explain every mistake
 	$(BIN)/python -m macros validate

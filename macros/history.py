@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .paths import ROOT
 
@@ -32,6 +33,27 @@ def changes(limit: int = 200) -> list[Change]:
     return result
 
 
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+def dutch_date(iso: str) -> str:
+    """'2026-11-23' -> '23 november 2026' (the style guide's date format)."""
+    year, month, day = (int(x) for x in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def commit_timestamp() -> str | None:
+    """Unix time of the current commit, for SOURCE_DATE_EPOCH."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out or None
+
+
+@lru_cache(maxsize=None)
 def last_updated(path: str) -> str | None:
     """Date of the last commit touching `path` (repo-relative), or None outside git."""
     try:

@@ -5,6 +5,7 @@ data/modules.yaml at the record's lines.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import opendata  # noqa: E402
+from macros import history, opendata  # noqa: E402
+from macros import markdown as md  # noqa: E402
 from macros.catalog import get_views  # noqa: E402
 from macros.loader import CatalogError  # noqa: E402
 from macros.pages import PageRenderer  # noqa: E402
@@ -25,6 +27,8 @@ def on_config(config):
         get_views(catalog_path())
     except CatalogError as exc:
         raise PluginError(str(exc)) from None
+    # Reproducible output: MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", history.commit_timestamp() or "0")
     return config
 
 
@@ -40,6 +44,28 @@ def on_files(files: Files, config) -> Files:
     for src_uri, content in opendata.files(views, config).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages show their front-matter search_terms in the opening section, where
+    search weighs them most (runs after mkdocs-macros, so they are never a template)."""
+    terms = page.meta.get("search_terms")
+    if not terms or page.file.generated_by:
+        return markdown
+    line = f"*Ook gezocht als: {md.escape(', '.join(map(str, terms)))}*\n\n"
+    head, sep, rest = markdown.partition("\n## ")
+    return head.rstrip("\n") + "\n\n" + line + (sep.lstrip("\n") + rest if sep else "")
+
+
+def on_page_context(context, page, config, nav):
+    """'Laatst bijgewerkt' from git: the Markdown file, or the catalogue for generated pages."""
+    source = (repo_relative(catalog_path()) if page.file.generated_by
+              else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
+    date = history.last_updated(source)
+    if date:
+        page.meta["amw_updated"] = date
+        page.meta["amw_updated_text"] = history.dutch_date(date)
+    return context
 
 
 def on_serve(server, config, builder):

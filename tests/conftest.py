@@ -4,6 +4,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,8 +23,8 @@ from macros.paths import DEFAULT_CATALOG  # noqa: E402
 
 
 def build_site(dest: Path, config: str = "mkdocs.yml", catalog: Path | None = None,
-               cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+               cwd: Path = ROOT, **env_extra) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_extra)
     if catalog:
         env["AMW_CATALOG"] = str(catalog)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
@@ -61,3 +65,87 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="session")
 def views():
     return get_views(DEFAULT_CATALOG)
+
+
+# --- browser -----------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags the machine needs: no sandbox as root, and no background traffic to Google's services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    handler = partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    with serve(site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (sudo apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A browser context that records every request to another origin and every console error."""
+
+    def __init__(self, browser, base: str, **options):
+        self.context = browser.new_context(**options)
+        self.base = base
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:", "file:", "about:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
+        return page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, site_url):
+    contexts = []
+
+    def make(**options):
+        w = Watched(browser, site_url, **options)
+        contexts.append(w)
+        return w
+    yield make
+    for w in contexts:
+        w.close()

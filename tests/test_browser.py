@@ -1,0 +1,180 @@
+"""The site in a real Chromium (Debian's, driven by Playwright), served over HTTP."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site
+from macros.markdown import page_url
+from macros.pages import page_of
+
+AXE = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+QUERIES = Path(__file__).parent / "search_queries.yaml"
+
+
+def all_pages(site) -> list[str]:
+    urls = []
+    for file in site.pages():
+        rel = file.relative_to(site.root).as_posix()
+        if rel == "404.html":
+            continue
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_stays_on_its_origin_and_logs_no_errors(site, site_url, watched, scheme):
+    w = watched(color_scheme=scheme)
+    page = w.new_page()
+    problems = {}
+    for url in all_pages(site):
+        page.goto(site_url + url, wait_until="load")
+        found = axe_violations(page)
+        if found:
+            problems[url] = found
+    assert not problems, "\n".join(f"{u}: {v}" for u, v in list(problems.items())[:20])
+    assert not w.foreign, f"verzoeken naar andere domeinen: {sorted(set(w.foreign))[:10]}"
+    assert not w.errors, w.errors[:10]
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query in Material's search, like a person, and return the result pages, best first."""
+    page.focus("input.md-search__input")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+    page.type("input.md-search__input", query)  # real key presses: Material listens to keyup
+    hrefs, previous = [], None
+    for _ in range(50):  # results settle after the last key press
+        page.wait_for_timeout(100)
+        hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                          "els => els.map(e => e.href)")
+        if hrefs and hrefs == previous:
+            break
+        previous = hrefs
+    paths = []
+    for href in hrefs:
+        path = re.sub(r"^https?://[^/]+/", "", href).split("?")[0].split("#")[0]
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def test_search_finds_what_people_type(site_url, watched):
+    cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    assert len(cases) >= 40
+    page = watched().new_page()
+    page.goto(site_url, wait_until="load")
+    page.click("input.md-search__input")
+    misses = []
+    for case in cases:
+        top = search(page, case["query"])[:3]
+        if case["expect"] not in top:
+            misses.append(f"{case['query']!r}: verwacht {case['expect']}, kreeg {top}")
+    rate = 1 - len(misses) / len(cases)
+    print(f"\nzoeken: {len(cases) - len(misses)}/{len(cases)} in de top 3 ({rate:.0%})")
+    for miss in misses:
+        print("  mis:", miss)
+    assert rate >= 0.9, "\n".join(misses)
+
+
+def finder_modules(page) -> set[str]:
+    return set(page.eval_on_selector_all("#amw-finder-results li[data-module]:not([hidden])",
+                                         "els => els.map(e => e.dataset.module)"))
+
+
+def test_finder_filters_by_veld_and_target_group_exactly_as_the_data_says(site_url, watched, views):
+    page = watched().new_page()
+    page.goto(site_url + "modulezoeker/", wait_until="load")
+    page.wait_for_selector("#amw-finder:not([hidden])")
+    page.select_option("#f-veld", "7")
+    assert finder_modules(page) == {m.id for m in views.modules_in_veld(7)}
+    group = "mensen-met-schulden"
+    page.select_option("#f-group", group)
+    expected = {m.id for m in views.modules_in_veld(7) if group in m.target_groups}
+    assert finder_modules(page) == expected
+    count = page.inner_text("#amw-finder-count")
+    assert count.startswith(str(len(expected))) and page.get_attribute("#amw-finder-count", "aria-live") == "polite"
+    page.click("button[type=reset]")
+    page.wait_for_function("n => document.querySelectorAll('#amw-finder-results li:not([hidden])').length === n",
+                           arg=len(views.catalog.modules))
+
+
+def test_finder_without_javascript_lists_every_module(site_url, watched, views):
+    page = watched(java_script_enabled=False).new_page()
+    page.goto(site_url + "modulezoeker/", wait_until="load")
+    assert finder_modules(page) == set(views.modules)
+    assert not page.is_visible("#amw-finder")
+
+
+def test_keyboard_skip_link_visible_focus_search_and_finder(site_url, watched, views):
+    page = watched().new_page()
+    page.goto(site_url + "modules/budgetbegeleiding/", wait_until="load")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle, document.activeElement.getBoundingClientRect().height]")
+    assert "md-skip" in focused[0] and focused[2] > 0
+    # Search without a mouse: the "/" key focuses the search field, Enter opens the top result.
+    page.keyboard.press("/")
+    page.keyboard.type("rouwverwerking")
+    page.wait_for_selector("li.md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/modules/rouwverwerking/"))
+    # Finder without a mouse: tab to a filter and change it with the arrow keys.
+    page.goto(site_url + "modulezoeker/", wait_until="load")
+    page.wait_for_selector("#amw-finder:not([hidden])")
+    page.focus("#f-function")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("ArrowDown")
+    first = views.catalog.functions[0].id
+    page.wait_for_function("() => document.querySelector('#f-function').value !== ''")
+    assert finder_modules(page) == {m.id for m in views.modules_with_function(first)}
+
+
+def test_module_page_prints_as_a_clean_handout(site_url, watched, views):
+    page = watched().new_page()
+    long_pages = []
+    for m in views.catalog.modules:
+        if m.status != "beschreven":
+            continue
+        page.goto(site_url + page_url(page_of(m), True), wait_until="load")
+        pdf = page.pdf(format="A4", print_background=False)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        if not 1 <= pages <= 2:
+            long_pages.append(f"{m.id}: {pages}")
+    assert not long_pages, long_pages
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert not page.is_visible(hidden), hidden
+    assert page.is_visible("article h2:has-text('Bron')")
+    assert page.is_visible(".amw-updated .amw-print-only")
+    after = page.evaluate("""() => { const a = [...document.querySelectorAll('article a[href^="http"]')][0];
+        return a ? getComputedStyle(a, '::after').content : 'none'; }""")
+    assert "http" in after or after == "none"
+
+
+def test_offline_build_works_from_disk(tmp_path, browser):
+    dest = tmp_path / "offline"
+    result = build_site(dest, OFFLINE="true", DIRECTORY_URLS="false")
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((dest / "index.html").as_uri())
+    page.click("article a[href='modules/index.html']")
+    assert page.url.endswith("/modules/index.html")
+    page.click("article a[href='budgetbegeleiding.html']")
+    assert page.inner_text("h1").startswith("Budgetbegeleiding")
+    page.click("article a[href$='functies/begeleiding.html']")
+    assert page.inner_text("h1").startswith("Begeleiding")
+    context.close()
