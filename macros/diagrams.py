@@ -67,8 +67,23 @@ def layer_diagram(title: str, layers: list[list[str]]) -> str:
     return _figure(_id(title, *map(str, layers)), title, desc, width, height, "".join(body))
 
 
+def box_diagram(title: str, boxes: list[list[str]]) -> str:
+    """Side-by-side boxes (name and short explanation) for a typology: no order implied."""
+    box_w, box_h, gap = 200, 110, 20
+    width = len(boxes) * box_w + (len(boxes) - 1) * gap + 20
+    body = []
+    for i, (name, explanation) in enumerate(boxes):
+        x = 10 + i * (box_w + gap)
+        body.append(f'<rect x="{x}" y="10" width="{box_w}" height="{box_h}" rx="8" class="amw-box"/>')
+        body.append(_text_block(x + box_w / 2, 34, name, 24, "amw-strong"))
+        body.append(_text_block(x + box_w / 2, 78, explanation, 30, "amw-small"))
+    desc = "; ".join(f"{name}: {explanation}" for name, explanation in boxes)
+    return _figure(_id(title, *map(str, boxes)), title, desc, width, box_h + 20, "".join(body))
+
+
 def bar_chart(title: str, labels: list[str], series: dict[str, list[float]], unit: str = "") -> str:
     width, height, left, bottom, top = 640, 300, 50, 50, 20
+    decimals = 1 if any(v != int(v) for values in series.values() for v in values) else 0
     top_value = max((v for values in series.values() for v in values), default=1) or 1
     plot_h = height - bottom - top
     group_w = (width - left - 10) / max(len(labels), 1)
@@ -83,18 +98,18 @@ def bar_chart(title: str, labels: list[str], series: dict[str, list[float]], uni
             y = height - bottom - h
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" class="amw-s{s % 4}"/>')
             body.append(f'<text x="{x + bar_w / 2 - 1:.1f}" y="{y - 5:.1f}" text-anchor="middle" '
-                        f'class="amw-small">{escape(_fmt(value))}</text>')
+                        f'class="amw-small">{escape(_fmt(value, decimals))}</text>')
         body.append(f'<text x="{left + g * group_w + group_w / 2:.1f}" y="{height - bottom + 18}" '
                     f'text-anchor="middle" class="amw-small">{escape(str(label))}</text>')
     for s, name in enumerate(series):
         lx = left + s * 170
         body.append(f'<rect x="{lx}" y="{height - 18}" width="12" height="12" class="amw-s{s % 4}"/>'
                     f'<text x="{lx + 18}" y="{height - 8}" class="amw-small">{escape(name)}</text>')
-    desc = "; ".join(f"{name}: " + ", ".join(f"{label} {_fmt(v)}{unit}" for label, v in zip(labels, values))
+    desc = "; ".join(f"{name}: " + ", ".join(f"{label} {_fmt(v, decimals)}{unit}" for label, v in zip(labels, values))
                      for name, values in series.items())
     return _figure(_id(title, *labels), title, desc, width, height, "".join(body))
 
 
-def _fmt(value: float) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",")
+def _fmt(value: float, decimals: int) -> str:
+    """Dutch number format: 3,0 and 14,5."""
+    return f"{value:.{decimals}f}".replace(".", ",")

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from macros import history, opendata  # noqa: E402
 from macros import markdown as md  # noqa: E402
 from macros.catalog import get_views  # noqa: E402
+from macros.jsonld import module_jsonld  # noqa: E402
 from macros.loader import CatalogError  # noqa: E402
 from macros.pages import PageRenderer  # noqa: E402
 from macros.paths import catalog_path, repo_relative  # noqa: E402
@@ -61,6 +62,10 @@ def on_page_context(context, page, config, nav):
     """'Laatst bijgewerkt' from git: the Markdown file, or the catalogue for generated pages."""
     source = (repo_relative(catalog_path()) if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
+    if page.file.generated_by and page.file.src_uri.startswith("modules/") and page.file.src_uri != "modules/index.md":
+        views = get_views(catalog_path())
+        module = views.modules[page.file.src_uri[len("modules/"):-len(".md")]]
+        page.meta["amw_jsonld"] = module_jsonld(views, module, page.canonical_url or page.url)
     date = history.last_updated(source)
     if date:
         page.meta["amw_updated"] = date

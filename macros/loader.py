@@ -215,6 +215,8 @@ def _problem_from_error(label: str, raw, err) -> Problem:
         message = f"verwacht {TYPE_WORDS[kind]}, maar vond {_describe(value)}"
     elif kind == "too_short":
         message = f"te weinig items: minstens {ctx.get('min_length')} nodig"
+    elif kind == "string_too_short":
+        message = f"tekst is te kort: minstens {ctx.get('min_length')} tekens nodig"
     elif kind == "too_long":
         message = f"te veel items: hoogstens {ctx.get('max_length')} toegestaan"
     elif kind in ("greater_than_equal", "less_than_equal"):

@@ -6,12 +6,25 @@ Field names are English; values an editor sees (status, kind, ...) are Dutch.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Field(pattern=ID_PATTERN, description="Stabiele id: kleine letters, cijfers en koppeltekens.")
+
+
+def _unique_terms(terms: list[str]) -> list[str]:
+    seen = set()
+    for term in terms:
+        if term.lower() in seen:
+            raise ValueError(f"zoekterm '{term}' staat er twee keer in")
+        seen.add(term.lower())
+    return terms
+
+
+# Words people type to find a record; they feed the site search.
+SearchTerms = Annotated[list[Annotated[str, Field(min_length=2)]], AfterValidator(_unique_terms)]
 
 
 class Record(BaseModel):
@@ -109,7 +122,7 @@ class Module(Record):
     prestatievelden: list[int] = []
     partners: list[str] = []
     related: list[str] = []
-    search_terms: list[str] = []
+    search_terms: SearchTerms = []
     group_type: Optional[str] = None
     doelgroep: Optional[str] = None
     doelen: list[str] = []
@@ -151,7 +164,7 @@ class Programme(Record):
     target_groups: list[str] = Field(min_length=1)
     prestatievelden: list[int] = []
     partners: list[str] = []
-    search_terms: list[str] = []
+    search_terms: SearchTerms = []
     steps: list[Step] = Field(min_length=1, description="Na elkaar; modules binnen een stap naast elkaar.")
     results: list[str] = Field(min_length=1)
     source: Source

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import history
+from . import diagrams, history
 from . import markdown as md
 from .catalog import Views
 from .model import Case, Function, Module, Partner, Prestatieveld, Programme, TargetGroup
@@ -67,6 +67,8 @@ class PageRenderer:
         self.env.filters["paragraphs"] = md.paragraphs
         self.env.filters["join_text"] = lambda items, sep=", ": Markup(sep.join(md.escape(i) for i in items))
         self.env.filters["number"] = dutch_number
+        self.env.globals["box_diagram"] = lambda *a: Markup(diagrams.box_diagram(*a))
+        self.env.filters["first_sentence"] = lambda text: str(text).split(". ")[0].rstrip(".")
         self.env.filters["extract"] = lambda key, table: table[key]  # ids -> records: map("extract", v.modules)
 
     def render(self, template: str, here: str, **context) -> str:

@@ -1,6 +1,7 @@
 """The built site, inspected as HTML: one test per promise the site makes to its readers."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -229,7 +230,7 @@ def test_home_has_an_entry_for_each_kind_of_reader(site):
 # --- builds with other input ---------------------------------------------------------------
 
 HOSTILE = {
-    "summary": "Samenvatting met {{ 7*7 }} erin",
+    "summary": "Samenvatting met {{ 7*7 }} erin </script><script>alert(3)</script>",
     "doelgroep": "Tekst met {% raw %} en <script>alert(1)</script> erin",
     "doelen": ["Doel met {{ config.site_name }} en *sterretjes* en [link](http://evil.test)"],
     "setting": "<img src=x onerror=alert(2)>",
@@ -249,7 +250,8 @@ def test_data_text_is_shown_literally_never_executed(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "modules" / module["id"] / "index.html").read_text(encoding="utf-8")
     from bs4 import BeautifulSoup
-    article = BeautifulSoup(html, "html.parser").select_one("article")
+    document = BeautifulSoup(html, "html.parser")
+    article = document.select_one("article")
     shown = text(article)
     assert "Samenvatting met {{ 7*7 }} erin" in shown and "49" not in shown
     assert "Tekst met {% raw %} en <script>alert(1)</script> erin" in shown
@@ -257,6 +259,9 @@ def test_data_text_is_shown_literally_never_executed(tmp_path):
     assert "<img src=x onerror=alert(2)>" in shown
     assert not article.find("script") and not article.find("img")
     assert not article.find("a", href="http://evil.test")
+    assert not [s for s in document.find_all("script") if "alert(" in (s.string or "") and s.get("type") != "application/ld+json"]
+    jsonld = json.loads(document.head.find("script", type="application/ld+json").string)
+    assert jsonld["description"] == HOSTILE["summary"]
 
 
 def test_an_article_with_an_unknown_id_fails_the_build_with_a_suggestion(tmp_path):
@@ -279,3 +284,33 @@ def test_a_mistake_in_the_data_stops_the_build_with_file_and_line(tmp_path):
     result = build_site(tmp_path / "site", catalog=catalog)
     assert result.returncode != 0
     assert "onbekende functie 'begeleidng'. Bedoelde je 'begeleiding'?" in result.stdout + result.stderr
+
+
+def test_html_has_unique_ids_alt_texts_and_table_headers(site):
+    problems = []
+    for file in site.pages():
+        rel = file.relative_to(site.root).as_posix()
+        soup = site.soup(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        seen = set()
+        for el in soup.find_all(id=True):
+            if el["id"] in seen:
+                problems.append(f"{rel}: dubbele id {el['id']}")
+            seen.add(el["id"])
+        problems += [f"{rel}: img zonder alt" for img in soup.find_all("img") if not img.has_attr("alt")]
+        problems += [f"{rel}: tabel zonder kop" for t in soup.select("article table") if not t.find("th")]
+    assert not problems, problems[:20]
+
+
+def test_generated_pages_are_not_stub_files_in_docs():
+    for folder in ("modules", "functies", "wmo", "doelgroepen", "programmas", "ketenpartners", "casussen"):
+        assert not (ROOT / "docs" / folder).exists(), folder
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
+    result = build_site(tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differ = [str(k) for k in first if first[k] != second[k]]
+    assert not differ, differ[:10]

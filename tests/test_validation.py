@@ -211,3 +211,13 @@ def test_yaml_points_editors_to_the_schema():
     first_line = DEFAULT_CATALOG.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=modules.schema.json"
     assert json.loads(SCHEMA_FILE.read_text())["properties"]["modules"]
+
+
+def test_search_terms_are_checked_like_every_other_field(tmp_path):
+    text, problems = broken(tmp_path, "search_terms: [schulden]", "search_terms: [schulden, Schulden]")
+    p = only(problems)
+    assert "zoekterm 'Schulden' staat er twee keer in" in p.message
+    assert p.line == line_of(text, "search_terms: [schulden, Schulden]")
+    text, problems = broken(tmp_path, "search_terms: [schulden]", "search_terms: [schulden, x]")
+    p = only(problems)
+    assert p.message == "tekst is te kort: minstens 2 tekens nodig" and p.field == "search_terms.1"

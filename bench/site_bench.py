@@ -1,0 +1,139 @@
+"""Build time and page weight: the real catalogue, synthetic ×10 and ×100 catalogues made from the
+real schema, and a plain Material site with default navigation and the same number of pages.
+
+Prints figures; it is not a test. `make bench` (add --write to refresh BENCHMARKS.md,
+--scales 1,10 to skip the slow ×100 run, --search to add the search figures).
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def synthetic_catalogue(scale: int, dest: Path) -> Path:
+    """The real catalogue with every module copied `scale` times under new ids."""
+    yaml = YAML(typ="rt")
+    data = yaml.load((ROOT / "data" / "modules.yaml").read_text(encoding="utf-8"))
+    originals = list(data["modules"])
+    for n in range(1, scale):
+        for module in originals:
+            clone = copy.deepcopy(module)
+            clone["id"] = f"{module['id']}-x{n}"
+            clone["name"] = f"{module['name']} (variant {n})"
+            data["modules"].append(clone)
+    path = dest / f"modules-x{scale}.yaml"
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    return path
+
+
+def build(site_dir: Path, config: Path, catalog: Path | None = None, cwd: Path = ROOT) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if catalog:
+        env["AMW_CATALOG"] = str(catalog)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+                   cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def plain_site(pages: int, dest: Path, sample: str) -> Path:
+    """A default Material site (navigation lists every page) with `pages` Markdown pages."""
+    docs = dest / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    for i in range(pages - 1):
+        (docs / "p" / f"pagina-{i:05d}.md").write_text(f"# Pagina {i}\n\n{sample}\n", encoding="utf-8")
+    config = dest / "mkdocs.yml"
+    config.write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n",
+                      encoding="utf-8")
+    return config
+
+
+def weigh(site_dir: Path) -> dict:
+    sizes = [p.stat().st_size for p in site_dir.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+    index = site_dir / "search" / "search_index.json"
+    return {"pages": len(sizes), "median": statistics.median(sizes), "max": max(sizes),
+            "total": total, "search_index": index.stat().st_size if index.exists() else 0}
+
+
+def sample_markdown() -> str:
+    """The Markdown of a real module page, so plain pages carry a comparable amount of text."""
+    from macros.catalog import get_views
+    from macros.pages import PageRenderer
+    pages = PageRenderer(get_views(ROOT / "data" / "modules.yaml")).pages()
+    content = next(p.content for p in pages if p.src_uri == "modules/budgetbegeleiding.md")
+    return content.split("---\n", 2)[2]
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} kB".replace(",", ".")
+
+
+def run(scales: list[int]) -> list[dict]:
+    rows = []
+    sample = sample_markdown()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for scale in scales:
+            catalog = None if scale == 1 else synthetic_catalogue(scale, tmp)
+            site_dir = tmp / f"site-x{scale}"
+            seconds = build(site_dir, ROOT / "mkdocs.yml", catalog)
+            ours = weigh(site_dir)
+            plain_dir = tmp / f"plain-x{scale}"
+            plain_config = plain_site(ours["pages"], plain_dir, sample)
+            plain_seconds = build(plain_dir / "site", plain_config, cwd=plain_dir)
+            plain = weigh(plain_dir / "site")
+            modules = sum(1 for p in (site_dir / "modules").iterdir() if p.is_dir())
+            rows.append({"scale": scale, "modules": modules, "seconds": seconds,
+                         "per_module_ms": seconds / modules * 1000, **ours,
+                         "plain_seconds": plain_seconds, "plain": plain})
+            print_row(rows[-1])
+    return rows
+
+
+def print_row(r: dict) -> None:
+    print(f"×{r['scale']:<4} modules {r['modules']:>5}  pagina's {r['pages']:>5}  bouw {r['seconds']:6.1f} s "
+          f"({r['per_module_ms']:.0f} ms/module)  HTML mediaan {kb(r['median'])}, max {kb(r['max'])}, "
+          f"totaal {kb(r['total'])}, zoekindex {kb(r['search_index'])}")
+    p = r["plain"]
+    print(f"      plain Material, standaardnavigatie: bouw {r['plain_seconds']:6.1f} s  HTML mediaan "
+          f"{kb(p['median'])}, max {kb(p['max'])}, totaal {kb(p['total'])}, zoekindex {kb(p['search_index'])}  "
+          f"→ verhouding bouwtijd {r['seconds'] / r['plain_seconds']:.2f}×")
+
+
+def markdown_table(rows: list[dict]) -> str:
+    lines = ["| Catalogus | Modules | Pagina's | Bouwtijd | ms per module | HTML mediaan | HTML max | Totaal | Zoekindex | Plain Material bouwtijd | Plain HTML mediaan | Plain HTML max | Plain zoekindex | Bouwtijd t.o.v. plain |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        p = r["plain"]
+        name = "echt" if r["scale"] == 1 else f"×{r['scale']}"
+        lines.append(f"| {name} | {r['modules']} | {r['pages']} | {r['seconds']:.1f} s | {r['per_module_ms']:.0f} | "
+                     f"{kb(r['median'])} | {kb(r['max'])} | {kb(r['total'])} | {kb(r['search_index'])} | "
+                     f"{r['plain_seconds']:.1f} s | {kb(p['median'])} | {kb(p['max'])} | {kb(p['search_index'])} | "
+                     f"{r['seconds'] / r['plain_seconds']:.2f}× |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--write", action="store_true", help="print the Markdown table for BENCHMARKS.md")
+    args = parser.parse_args()
+    results = run([int(s) for s in args.scales.split(",")])
+    if args.write:
+        print()
+        print(markdown_table(results))
