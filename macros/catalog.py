@@ -141,26 +141,27 @@ class Views:
 
     def programme_duration(self, programme: Programme, roles=("kern",)) -> "ProgrammeDuration":
         """The book's rule: steps one after another add up; modules side by side in one step take
-        at least as long as the longest and at most as long as all of them together."""
-        total = WeekRange(0, 0)
-        unknown: list[Module] = []
+        at least as long as the longest and at most as long as all of them together. Contacts
+        always add up. Modules without figures are listed, not counted as zero."""
+        weeks: WeekRange | None = None
+        contacts: WeekRange | None = None
+        no_weeks: list[Module] = []
         for step in programme.steps:
-            ranges = []
-            for entry in step.modules:
-                if entry.role not in roles:
-                    continue
-                module = self.modules[entry.module]
-                weeks = self.weeks(module)
-                if weeks is None:
-                    unknown.append(module)
-                else:
-                    ranges.append(weeks)
+            modules = [self.modules[e.module] for e in step.modules if e.role in roles]
+            ranges = [self.weeks(m) for m in modules if self.weeks(m)]
+            no_weeks += [m for m in modules if not self.weeks(m)]
             if ranges:
-                total = total + WeekRange(max(r.min for r in ranges), sum(r.max for r in ranges))
-        return ProgrammeDuration(total, unknown)
+                step_weeks = WeekRange(max(r.min for r in ranges), sum(r.max for r in ranges))
+                weeks = step_weeks if weeks is None else weeks + step_weeks
+            for m in modules:
+                c = self.duration(m).contacts
+                if c:
+                    contacts = WeekRange(c.min, c.max) if contacts is None else contacts + WeekRange(c.min, c.max)
+        return ProgrammeDuration(weeks, contacts, no_weeks)
 
 
 @dataclass(frozen=True)
 class ProgrammeDuration:
-    weeks: WeekRange
-    unknown: list[Module]
+    weeks: WeekRange | None       # None: no module in it has a span in weeks
+    contacts: WeekRange | None    # None: no module in it has a number of contacts
+    unknown: list[Module]         # modules without a span in weeks

@@ -92,15 +92,35 @@ def _parse_yaml(path: Path, label: str):
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "onleesbare YAML").strip()
-        raise CatalogError([Problem(
-            label, line, f"YAML-fout in kolom {col}", "", problem,
-            "Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam en "
-            "aanhalingstekens rond tekst met een dubbele punt erin.")])
+        message, hint = _explain_yaml_error((exc.problem or exc.context or "").strip())
+        raise CatalogError([Problem(label, line, f"YAML-fout in kolom {col}", "", message, hint)])
     if not isinstance(raw, CommentedMap):
         raise CatalogError([Problem(label, 1, "bestand", "", "het bestand bevat geen velden",
                                     "Begin met 'version:', 'modules:' enzovoort.")])
     return raw
+
+
+GENERAL_YAML_HINT = ("Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam "
+                     "en aanhalingstekens rond tekst met een dubbele punt erin.")
+YAML_PROBLEMS = [  # the parser's words -> what an editor should know, in Dutch
+    (r"'\\t' that cannot start", "er staat een tab", "Spring in met spaties, niet met tabs."),
+    (r"could not find expected ':'", "er ontbreekt een dubbele punt",
+     "Zet een dubbele punt direct na de veldnaam, bijvoorbeeld 'name: Intake'. Kijk ook op de regel erboven."),
+    (r"mapping values are not allowed", "een dubbele punt op een plek waar YAML die niet verwacht",
+     "Staat er een dubbele punt in je tekst? Zet de tekst dan tussen aanhalingstekens."),
+    (r"found duplicate key \"([^\"]+)\"", "veld '{0}' staat twee keer in hetzelfde record",
+     "Haal een van de twee weg of voeg ze samen."),
+    (r"expected <block end>", "de inspringing klopt niet",
+     "Deze regel springt anders in dan de regels eromheen; lijn hem uit met zijn buren."),
+]
+
+
+def _explain_yaml_error(problem: str) -> tuple[str, str]:
+    for pattern, message, hint in YAML_PROBLEMS:
+        match = re.search(pattern, problem)
+        if match:
+            return message.format(*match.groups()), hint
+    return f"onleesbare YAML ({problem or 'onbekende fout'})", GENERAL_YAML_HINT
 
 
 def _plain(node):
@@ -152,7 +172,8 @@ def _record_label(raw, loc) -> str:
 def _field_path(loc) -> str:
     section = loc[0] if loc else ""
     rest = loc[2:] if section in RECORD_SECTIONS and len(loc) > 1 else loc[1:]
-    return ".".join(str(p) for p in rest)
+    # Editors count from 1: ('functions', 0) reads as "functions, item 1".
+    return ", ".join(f"item {p + 1}" if isinstance(p, int) else str(p) for p in rest)
 
 
 def _record_lines(raw, last_line: int) -> dict[tuple[str, str], tuple[int, int]]:
@@ -258,7 +279,8 @@ def _describe(value) -> str:
         return "een lijst"
     if value is None:
         return "niets (leeg veld)"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 def _slug(value) -> str:

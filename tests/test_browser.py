@@ -105,7 +105,7 @@ def test_finder_filters_by_veld_and_target_group_exactly_as_the_data_says(site_u
     assert finder_modules(page) == expected
     count = page.inner_text("#amw-finder-count")
     assert count.startswith(str(len(expected))) and page.get_attribute("#amw-finder-count", "aria-live") == "polite"
-    page.click("button[type=reset]")
+    page.click("#amw-finder button[type=reset]")
     page.wait_for_function("n => document.querySelectorAll('#amw-finder-results li:not([hidden])').length === n",
                            arg=len(views.catalog.modules))
 

@@ -113,8 +113,24 @@ def test_programme_pages_show_the_duration_the_rule_gives(site, views):
     for p in views.catalog.programmes:
         d = views.programme_duration(p).weeks
         block = site.soup(url_of(p)).select_one(".amw-duration")
+        if d is None:
+            assert not block.has_attr("data-min-weeks") and "weken" not in text(block).split("optionele")[0]
+            continue
         assert (int(block["data-min-weeks"]), int(block["data-max-weeks"])) == (d.min, d.max)
         assert (f"{d.min} tot {d.max} weken" if d.min != d.max else f"{d.min} weken") in text(block)
+
+
+def test_known_programme_duration_worked_out_by_hand(site):
+    # Echtscheiding: aanmelding and intake (no weeks in the book), then side by side the core
+    # modules Ondersteunende en verwerkingsgerichte begeleiding and Veranderings- en
+    # competentiegerichte begeleiding (no weeks) and the group module Verder na echtscheiding,
+    # which gives no figures of its own and so takes group work's general 3 to 6 months
+    # (12-24 weeks). Side by side with modules without weeks: 12 to 24 weeks for the core.
+    # The optional groups add up to their sum: + Opvoedingsondersteuning 20-24,
+    # Sociale vaardigheidstraining 12-24, Assertiviteitstraining 10-12 -> at most 84 weeks.
+    block = site.soup("programmas/echtscheiding/").select_one(".amw-duration")
+    assert "12 tot 24 weken" in text(block)
+    assert "tot 84 weken" in text(block)
 
 
 def test_duration_rule_sequential_adds_parallel_between_longest_and_sum(views):

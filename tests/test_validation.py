@@ -52,7 +52,7 @@ def test_mistyped_function_id_names_line_and_suggests_the_closest(tmp_path):
     p = only(problems)
     assert p.line == line_of(text, "functions: [begeleidng]")
     assert p.record == "module 'budgetbegeleiding'"
-    assert p.field == "functions.0"
+    assert p.field == "functions, item 1"
     assert "onbekende functie 'begeleidng'" in p.message
     assert p.hint == "Bedoelde je 'begeleiding'?"
     assert str(p).startswith(f"{tmp_path / 'modules.yaml'}:{p.line}: module 'budgetbegeleiding'")
@@ -79,7 +79,7 @@ def test_unknown_prestatieveld_number(tmp_path):
     text, problems = broken(tmp_path, "    prestatievelden: [5]\n    partners", "    prestatievelden: [5, 10]\n    partners")
     p = only(problems)
     assert "onbekende prestatieveld '10'" in p.message
-    assert p.field == "prestatievelden.1"
+    assert p.field == "prestatievelden, item 2"
 
 
 def test_missing_required_field(tmp_path):
@@ -125,7 +125,7 @@ def test_min_above_max_in_a_structured_duration(tmp_path):
     text, problems = broken(tmp_path, "contacts: {min: 5, max: 10}", "contacts: {min: 12, max: 10}")
     p = only(problems)
     assert "min (12) is groter dan max (10)" in p.message
-    assert p.field == "duration.contacts"
+    assert p.field == "duration, contacts"
     assert p.line == line_of(text, "contacts: {min: 12, max: 10}")
 
 
@@ -183,7 +183,21 @@ def test_malformed_yaml_gives_line_and_column_not_a_traceback(tmp_path):
     p = only(problems)
     assert p.record.startswith("YAML-fout in kolom")
     assert p.line in (line_of(text, "Hulp: bij"), line_of(text, "Hulp: bij") + 1)
-    assert "inspringing" in p.hint
+    assert p.message == "een dubbele punt op een plek waar YAML die niet verwacht"
+    assert "aanhalingstekens" in p.hint
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("    summary: Hulp bij geld.", "\tsummary: Hulp bij geld.", "er staat een tab"),
+    ("    summary: Hulp bij geld.", "    summary: Hulp bij geld.\n    summary: Nog eens.",
+     "veld 'summary' staat twee keer in hetzelfde record"),
+    ("      - De cliënt heeft overzicht.", "   - De cliënt heeft overzicht.", "de inspringing klopt niet"),
+])
+def test_common_yaml_mistakes_are_explained_in_dutch(tmp_path, old, new, message):
+    text, problems = broken(tmp_path, old, new)
+    p = only(problems)
+    assert p.message == message
+    assert p.line in range(line_of(text, new.strip().splitlines()[0][:12]) - 1, line_of(text, new.strip().splitlines()[-1][:12]) + 2)
 
 
 def test_validate_command_exits_1_and_prints_the_report(tmp_path):
@@ -220,4 +234,4 @@ def test_search_terms_are_checked_like_every_other_field(tmp_path):
     assert p.line == line_of(text, "search_terms: [schulden, Schulden]")
     text, problems = broken(tmp_path, "search_terms: [schulden]", "search_terms: [schulden, x]")
     p = only(problems)
-    assert p.message == "tekst is te kort: minstens 2 tekens nodig" and p.field == "search_terms.1"
+    assert p.message == "tekst is te kort: minstens 2 tekens nodig" and p.field == "search_terms, item 2"
