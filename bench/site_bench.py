@@ -50,16 +50,42 @@ def build(site_dir: Path, config: Path, catalog: Path | None = None, cwd: Path =
     return time.perf_counter() - start
 
 
+PLAIN_CONFIG = """site_name: Plain
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+# The same Markdown extensions as the real site, so the comparison measures navigation and our
+# generation pipeline, not Markdown features.
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: [includes]
+      auto_append: [abbreviations.md]
+"""
+
+
 def plain_site(pages: int, dest: Path, sample: str) -> Path:
     """A default Material site (navigation lists every page) with `pages` Markdown pages."""
     docs = dest / "docs"
     (docs / "p").mkdir(parents=True)
+    (dest / "includes").mkdir()
+    (dest / "includes" / "abbreviations.md").write_text(
+        (ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")
     for i in range(pages - 1):
         (docs / "p" / f"pagina-{i:05d}.md").write_text(f"# Pagina {i}\n\n{sample}\n", encoding="utf-8")
     config = dest / "mkdocs.yml"
-    config.write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n",
-                      encoding="utf-8")
+    config.write_text(PLAIN_CONFIG, encoding="utf-8")
     return config
 
 

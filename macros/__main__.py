@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .loader import CatalogError, load_catalog
 from .model import Catalog
-from .paths import SCHEMA_FILE, catalog_path
+from .paths import SCHEMA_FILE, catalog_path, repo_relative
 
 
 def schema_text() -> str:
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
             print(exc, file=sys.stderr)
             return 1
         c = loaded.catalog
-        print(f"{path}: in orde ({len(c.modules)} modules, {len(c.programmes)} programma's, "
+        print(f"{repo_relative(path)}: in orde ({len(c.modules)} modules, {len(c.programmes)} programma's, "
               f"{len(c.cases)} casussen).")
         return 0
     if command == "schema":

@@ -188,7 +188,7 @@ def test_malformed_yaml_gives_line_and_column_not_a_traceback(tmp_path):
 
 
 @pytest.mark.parametrize("old,new,message", [
-    ("    summary: Hulp bij geld.", "\tsummary: Hulp bij geld.", "er staat een tab"),
+    ("    summary: Hulp bij geld.", "\tsummary: Hulp bij geld.", "er staat een tab of een teken dat hier niet mag"),
     ("    summary: Hulp bij geld.", "    summary: Hulp bij geld.\n    summary: Nog eens.",
      "veld 'summary' staat twee keer in hetzelfde record"),
     ("      - De cliënt heeft overzicht.", "   - De cliënt heeft overzicht.", "de inspringing klopt niet"),
