@@ -19,6 +19,7 @@ from macros import markdown as md  # noqa: E402
 from macros.catalog import get_views  # noqa: E402
 from macros.jsonld import module_jsonld  # noqa: E402
 from macros.loader import CatalogError  # noqa: E402
+from macros.model import Module  # noqa: E402
 from macros.pages import PageRenderer  # noqa: E402
 from macros.paths import catalog_path, repo_relative  # noqa: E402
 
@@ -41,6 +42,7 @@ def on_files(files: Files, config) -> Files:
         file = File.generated(config, page.src_uri, content=page.content)
         if page.record_lines:
             file.edit_uri = data_edit_uri(config, data_uri, *page.record_lines)
+        file.amw_record = page.record
         files.append(file)
     for src_uri, content in opendata.files(views, config).items():
         files.append(File.generated(config, src_uri, content=content))
@@ -62,10 +64,9 @@ def on_page_context(context, page, config, nav):
     """'Laatst bijgewerkt' from git: the Markdown file, or the catalogue for generated pages."""
     source = (repo_relative(catalog_path()) if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
-    if page.file.generated_by and page.file.src_uri.startswith("modules/") and page.file.src_uri != "modules/index.md":
-        views = get_views(catalog_path())
-        module = views.modules[page.file.src_uri[len("modules/"):-len(".md")]]
-        page.meta["amw_jsonld"] = module_jsonld(views, module, page.canonical_url or page.url)
+    record = getattr(page.file, "amw_record", None)
+    if isinstance(record, Module):
+        page.meta["amw_jsonld"] = module_jsonld(get_views(catalog_path()), record, page.canonical_url or page.url)
     date = history.last_updated(source)
     if date:
         page.meta["amw_updated"] = date

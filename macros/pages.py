@@ -53,6 +53,7 @@ class GeneratedPage:
     src_uri: str
     content: str
     record_lines: tuple[int, int] | None = None  # lines in data/modules.yaml, for the edit link
+    record: object = None  # the record this page shows (continuation and index pages: None)
 
 
 class PageRenderer:
@@ -86,31 +87,61 @@ class PageRenderer:
             return md.asset_href(here, path, self.use_directory_urls)
 
         return self.env.get_template(template).render(
-            v=self.views, here=here, ref=ref, to=to, href=href, asset=asset, title_of=title_of, status_labels=STATUS_LABELS,
+            v=self.views, here=here, ref=ref, to=to, href=href, asset=asset,
+            related_limit=RELATED_LIMIT, cell_limit=CELL_LIMIT, title_of=title_of, status_labels=STATUS_LABELS,
             front=front_matter, **context)
 
     def pages(self) -> list[GeneratedPage]:
         v, c = self.views, self.views.catalog
         out: list[GeneratedPage] = []
+        # Facets whose pages list modules: long lists are split over pages of PAGE_SIZE entries.
+        listed = {Function: v.modules_with_function, Prestatieveld: v.modules_in_veld,
+                  TargetGroup: v.modules_for_group, Partner: v.modules_for_partner}
         for record_type, (folder, section) in FACETS.items():
-            records = {
-                Module: c.modules, Function: c.functions, Prestatieveld: c.prestatievelden,
-                TargetGroup: c.target_groups, Programme: c.programmes, Partner: c.partners,
-                Case: c.cases,
-            }[record_type]
+            records = getattr(c, section)
             name = record_type.__name__.lower()
             for record in records:
                 here = page_of(record)
                 lines = v.loaded.lines.get((section, key_of(record)))
-                out.append(GeneratedPage(here, self.render(f"{name}.md.j2", here, record=record), lines))
+                lister = listed.get(record_type)
+                parts = chunks(lister(key_of(record) if record_type is not Prestatieveld else record.number)) if lister else [[]]
+                pager = [here] + [f"{folder}/{key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
+                out.append(GeneratedPage(here, self.render(
+                    f"{name}.md.j2", here, record=record, modules=parts[0], pager=pager), lines, record))
+                for n, part in enumerate(parts[1:], 2):
+                    out.append(GeneratedPage(pager[n - 1], self.render(
+                        "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,
+                        number=n), lines))
             index = f"{folder}/index.md"
-            out.append(GeneratedPage(index, self.render(f"{name}_index.md.j2", index, records=records)))
+            if record_type is Module:
+                out += self._module_index(records)
+            else:
+                out.append(GeneratedPage(index, self.render(f"{name}_index.md.j2", index, records=records)))
         for template, here in (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                                ("modulezoeker.md.j2", "modulezoeker.md")):
             out.append(GeneratedPage(here, self.render(template, here)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
                                                          changes=history.changes())))
         return out
+
+    def _module_index(self, modules: list[Module]) -> list[GeneratedPage]:
+        """All modules grouped by function, over as many pages as PAGE_SIZE requires."""
+        order = {f.id: i for i, f in enumerate(self.views.catalog.functions)}
+        ordered = sorted(modules, key=lambda m: order[m.functions[0]])
+        parts = chunks(ordered)
+        pager = ["modules/index.md"] + [f"modules/alle/{n}.md" for n in range(2, len(parts) + 1)]
+        return [GeneratedPage(here, self.render("module_index.md.j2", here, records=part, pager=pager,
+                                                number=n, total=len(modules)))
+                for n, (here, part) in enumerate(zip(pager, parts), 1)]
+
+
+PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
+RELATED_LIMIT = 20  # related modules listed on a module page
+CELL_LIMIT = 12  # module links in one matrix cell; more goes to the pre-filtered finder
+
+
+def chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def front_matter(title: str, description: str = "", **extra) -> Markup:

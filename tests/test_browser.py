@@ -110,6 +110,14 @@ def test_finder_filters_by_veld_and_target_group_exactly_as_the_data_says(site_u
                            arg=len(views.catalog.modules))
 
 
+def test_finder_takes_its_filters_from_the_address(site_url, watched, views):
+    page = watched().new_page()
+    page.goto(site_url + "modulezoeker/?function=begeleiding&veld=5", wait_until="load")
+    page.wait_for_selector("#amw-finder:not([hidden])")
+    expected = {m.id for m in views.modules_in_veld(5) if "begeleiding" in m.functions}
+    assert finder_modules(page) == expected and page.input_value("#f-veld") == "5"
+
+
 def test_finder_without_javascript_lists_every_module(site_url, watched, views):
     page = watched(java_script_enabled=False).new_page()
     page.goto(site_url + "modulezoeker/", wait_until="load")

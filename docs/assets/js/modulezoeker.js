@@ -47,6 +47,15 @@
       count.textContent = shown === 1 ? "1 module gevonden" : shown + " modules gevonden";
     }
 
+    // Filters can come from the address, e.g. modulezoeker/?function=begeleiding&veld=5
+    var params = new URLSearchParams(window.location.search);
+    ["function", "veld", "group", "setting", "duration"].forEach(function (name) {
+      var value = params.get(name);
+      if (value && form.elements[name].querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        form.elements[name].value = value;
+      }
+    });
+
     form.addEventListener("change", update);
     form.addEventListener("reset", function () { setTimeout(update, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
