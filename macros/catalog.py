@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .loader import LoadedCatalog, load_catalog
-from .model import Duration, Module, Programme, Range
+from .model import Duration, Function, Module, Partner, Prestatieveld, Programme, Range, TargetGroup
 
 _CACHE: dict[Path, tuple[float, "Views"]] = {}
 
@@ -68,6 +68,18 @@ class Views:
 
     def modules_for_partner(self, partner_id: str) -> list[Module]:
         return [m for m in self.catalog.modules if partner_id in m.partners]
+
+    def modules_listed_on(self, record) -> list[Module]:
+        """The modules a facet record's page lists (none for modules, programmes and cases)."""
+        if isinstance(record, Function):
+            return self.modules_with_function(record.id)
+        if isinstance(record, Prestatieveld):
+            return self.modules_in_veld(record.number)
+        if isinstance(record, TargetGroup):
+            return self.modules_for_group(record.id)
+        if isinstance(record, Partner):
+            return self.modules_for_partner(record.id)
+        return []
 
     def programmes_in_veld(self, number: int) -> list[Programme]:
         return [p for p in self.catalog.programmes if number in p.prestatievelden]

@@ -92,36 +92,36 @@ class PageRenderer:
             front=front_matter, **context)
 
     def pages(self) -> list[GeneratedPage]:
-        v, c = self.views, self.views.catalog
         out: list[GeneratedPage] = []
-        # Facets whose pages list modules: long lists are split over pages of PAGE_SIZE entries.
-        listed = {Function: v.modules_with_function, Prestatieveld: v.modules_in_veld,
-                  TargetGroup: v.modules_for_group, Partner: v.modules_for_partner}
         for record_type, (folder, section) in FACETS.items():
-            records = getattr(c, section)
-            name = record_type.__name__.lower()
+            records = getattr(self.views.catalog, section)
             for record in records:
-                here = page_of(record)
-                lines = v.loaded.lines.get((section, key_of(record)))
-                lister = listed.get(record_type)
-                parts = chunks(lister(key_of(record) if record_type is not Prestatieveld else record.number)) if lister else [[]]
-                pager = [here] + [f"{folder}/{key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
-                out.append(GeneratedPage(here, self.render(
-                    f"{name}.md.j2", here, record=record, modules=parts[0], pager=pager), lines, record))
-                for n, part in enumerate(parts[1:], 2):
-                    out.append(GeneratedPage(pager[n - 1], self.render(
-                        "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,
-                        number=n), lines))
-            index = f"{folder}/index.md"
+                out += self._record_pages(record, folder, section)
             if record_type is Module:
                 out += self._module_index(records)
             else:
-                out.append(GeneratedPage(index, self.render(f"{name}_index.md.j2", index, records=records)))
-        for template, here in (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
-                               ("modulezoeker.md.j2", "modulezoeker.md")):
+                index = f"{folder}/index.md"
+                template = f"{record_type.__name__.lower()}_index.md.j2"
+                out.append(GeneratedPage(index, self.render(template, index, records=records)))
+        for template, here in SINGLE_PAGES:
             out.append(GeneratedPage(here, self.render(template, here)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
                                                          changes=history.changes())))
+        return out
+
+    def _record_pages(self, record, folder: str, section: str) -> list[GeneratedPage]:
+        """A record's page; a long module list continues on further pages (PAGE_SIZE each)."""
+        here = page_of(record)
+        lines = self.views.loaded.lines.get((section, key_of(record)))
+        parts = chunks(self.views.modules_listed_on(record))
+        pager = [here] + [f"{folder}/{key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
+        template = f"{type(record).__name__.lower()}.md.j2"
+        out = [GeneratedPage(here, self.render(template, here, record=record, modules=parts[0],
+                                               pager=pager), lines, record)]
+        for n, part in enumerate(parts[1:], 2):
+            out.append(GeneratedPage(pager[n - 1], self.render(
+                "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,
+                number=n), lines))
         return out
 
     def _module_index(self, modules: list[Module]) -> list[GeneratedPage]:
@@ -135,6 +135,8 @@ class PageRenderer:
                 for n, (here, part) in enumerate(zip(pager, parts), 1)]
 
 
+SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
+                ("modulezoeker.md.j2", "modulezoeker.md"))
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 12  # module links in one matrix cell; more goes to the pre-filtered finder
