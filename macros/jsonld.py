@@ -27,8 +27,8 @@ def module_jsonld(views: Views, module: Module, url: str) -> str:
         "category": [views.functions[f].name for f in module.functions],
         "audience": [{"@type": "PeopleAudience", "audienceType": views.target_groups[t].name}
                      for t in module.target_groups],
-        "isRelatedTo": [{"@type": "Service", "name": m.name, "identifier": m.id}
-                        for m in views.related_modules(module)],
+        "isRelatedTo": [{"@type": "Service", "name": views.modules[m].name, "identifier": m}
+                        for m in module.related],
         "keywords": ", ".join(module.search_terms),
         "inLanguage": "nl",
     }

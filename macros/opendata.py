@@ -1,7 +1,8 @@
 """Open data published with every build under /data/: JSON, CSV and the JSON Schema.
 
 modules.json holds the full catalogue exactly as the model has it (so loading it gives back the
-same model), plus the URL of every record's page and the facets the module finder filters on.
+same model), plus the URL of every record's page. modulezoeker.json is the module finder's small
+index.
 """
 from __future__ import annotations
 
@@ -29,19 +30,12 @@ class Meta(BaseModel):
     source: str
 
 
-class ModuleFacets(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    settings: list[str]
-    duration_class: str
-
-
 class Export(BaseModel):
     """The shape of /data/modules.json; /data/schema.json is generated from this class."""
     model_config = ConfigDict(extra="forbid")
     meta: Meta
     catalog: Catalog
     urls: dict[str, dict[str, str]]
-    finder: dict[str, ModuleFacets]
 
 
 CSV_COLUMNS = ["id", "naam", "status", "discipline", "soort", "functies", "prestatievelden",
@@ -59,9 +53,7 @@ def build_export(views: Views, use_directory_urls: bool = True) -> Export:
         meta=Meta(title="AMW kennisbank: modules en programma's van het algemeen maatschappelijk werk",
                   version=c.version, date=last_changed(), licence=c.licence,
                   source=repo_relative(catalog_path())),
-        catalog=c, urls=urls,
-        finder={m.id: ModuleFacets(settings=views.settings(m), duration_class=views.duration_class(m))
-                for m in c.modules})
+        catalog=c, urls=urls)
 
 
 def files(views: Views, config) -> dict[str, str]:
@@ -70,7 +62,18 @@ def files(views: Views, config) -> dict[str, str]:
         "data/modules.json": export.model_dump_json(indent=1),
         "data/modules.csv": modules_csv(views, export),
         "data/schema.json": json.dumps(Export.model_json_schema(), indent=1, ensure_ascii=False),
+        "data/modulezoeker.json": finder_json(views, export),
     }
+
+
+def finder_json(views: Views, export: Export) -> str:
+    """The small index the module finder filters on: only what it shows and filters by."""
+    return json.dumps({"functions": [{"id": f.id, "name": f.name} for f in views.catalog.functions],
+                       "modules": [{
+        "id": m.id, "name": m.name, "summary": m.summary, "url": export.urls["modules"][m.id],
+        "function": m.functions[0], "functions": m.functions, "velden": m.prestatievelden,
+        "groups": m.target_groups, "settings": views.settings(m), "duration": views.duration_class(m),
+    } for m in views.catalog.modules]}, ensure_ascii=False, separators=(",", ":"))
 
 
 def modules_csv(views: Views, export: Export) -> str:

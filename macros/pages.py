@@ -88,7 +88,7 @@ class PageRenderer:
 
         return self.env.get_template(template).render(
             v=self.views, here=here, ref=ref, to=to, href=href, asset=asset,
-            related_limit=RELATED_LIMIT, cell_limit=CELL_LIMIT, title_of=title_of, status_labels=STATUS_LABELS,
+            related_limit=RELATED_LIMIT, cell_limit=CELL_LIMIT, finder_full_list=FINDER_FULL_LIST, title_of=title_of, status_labels=STATUS_LABELS,
             front=front_matter, **context)
 
     def pages(self) -> list[GeneratedPage]:
@@ -140,6 +140,7 @@ SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 12  # module links in one matrix cell; more goes to the pre-filtered finder
+FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 
 
 def chunks(items: list, size: int = PAGE_SIZE) -> list[list]:

@@ -1,8 +1,11 @@
-/* Module finder: progressive enhancement of the full list on /modulezoeker/.
- * Without JavaScript the page shows every module grouped by function; with it, the form appears
- * and filters act at once. Data: data/modules.json, generated from the catalogue at build time. */
+/* Module finder: progressive enhancement of /modulezoeker/.
+ * Without JavaScript the page lists the modules grouped by function (for a very large catalogue:
+ * links to the function pages). With it, the form appears and filters act at once on the data in
+ * data/modulezoeker.json, generated from the catalogue at build time. */
 (function () {
   "use strict";
+
+  var FILTERS = ["function", "veld", "group", "setting", "duration"];
 
   function init() {
     var form = document.getElementById("amw-finder");
@@ -11,30 +14,57 @@
     fetch(form.dataset.json)
       .then(function (r) { return r.json(); })
       .then(function (data) { enable(form, data); })
-      .catch(function () { /* keep the full list */ });
+      .catch(function () { /* keep the list the page already shows */ });
+  }
+
+  // For a large catalogue the page carries no full list: build it from the data.
+  function buildList(results, data, root) {
+    results.textContent = "";
+    data.functions.forEach(function (f) {
+      var modules = data.modules.filter(function (m) { return m.function === f.id; });
+      if (!modules.length) return;
+      var section = document.createElement("section");
+      section.className = "amw-finder__group";
+      var h2 = document.createElement("h2");
+      h2.id = "functie-" + f.id;
+      h2.textContent = f.name;
+      var ul = document.createElement("ul");
+      modules.forEach(function (m) {
+        var li = document.createElement("li");
+        li.dataset.module = m.id;
+        var a = document.createElement("a");
+        a.href = root + m.url;
+        a.textContent = m.name;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(": " + m.summary));
+        ul.appendChild(li);
+      });
+      section.appendChild(h2);
+      section.appendChild(ul);
+      results.appendChild(section);
+    });
   }
 
   function enable(form, data) {
+    var results = document.getElementById("amw-finder-results");
+    if (results.dataset.complete !== "true") buildList(results, data, form.dataset.root);
     var modules = {};
-    data.catalog.modules.forEach(function (m) { modules[m.id] = m; });
-    var items = Array.prototype.slice.call(document.querySelectorAll("#amw-finder-results li[data-module]"));
-    var groups = Array.prototype.slice.call(document.querySelectorAll("#amw-finder-results section"));
+    data.modules.forEach(function (m) { modules[m.id] = m; });
+    var items = Array.prototype.slice.call(results.querySelectorAll("li[data-module]"));
+    var groups = Array.prototype.slice.call(results.querySelectorAll("section"));
     var count = document.getElementById("amw-finder-count");
 
     function matches(m, f) {
-      var facets = data.finder[m.id];
       return (!f.function || m.functions.indexOf(f.function) >= 0) &&
-        (!f.veld || m.prestatievelden.indexOf(Number(f.veld)) >= 0) &&
-        (!f.group || m.target_groups.indexOf(f.group) >= 0) &&
-        (!f.setting || facets.settings.indexOf(f.setting) >= 0) &&
-        (!f.duration || facets.duration_class === f.duration);
+        (!f.veld || m.velden.indexOf(Number(f.veld)) >= 0) &&
+        (!f.group || m.groups.indexOf(f.group) >= 0) &&
+        (!f.setting || m.settings.indexOf(f.setting) >= 0) &&
+        (!f.duration || m.duration === f.duration);
     }
 
     function update() {
       var f = {};
-      ["function", "veld", "group", "setting", "duration"].forEach(function (name) {
-        f[name] = form.elements[name].value;
-      });
+      FILTERS.forEach(function (name) { f[name] = form.elements[name].value; });
       var shown = 0;
       items.forEach(function (li) {
         var ok = matches(modules[li.dataset.module], f);
@@ -49,7 +79,7 @@
 
     // Filters can come from the address, e.g. modulezoeker/?function=begeleiding&veld=5
     var params = new URLSearchParams(window.location.search);
-    ["function", "veld", "group", "setting", "duration"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       var value = params.get(name);
       if (value && form.elements[name].querySelector('option[value="' + CSS.escape(value) + '"]')) {
         form.elements[name].value = value;
