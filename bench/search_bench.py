@@ -70,7 +70,10 @@ if __name__ == "__main__":
         for scale in [int(s) for s in args.scales.split(",")]:
             catalog = None if scale == 1 else synthetic_catalogue(scale, tmp)
             site_dir = tmp / f"site-x{scale}"
-            build(site_dir, ROOT / "mkdocs.yml", catalog)
+            seconds = build(site_dir, ROOT / "mkdocs.yml", catalog)
+            largest = max(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size)
+            print(f"×{scale}: gebouwd in {seconds:.1f} s; grootste pagina "
+                  f"{largest.relative_to(site_dir)} ({largest.stat().st_size / 1024:.0f} kB)")
             r = measure(site_dir)
             print(f"×{scale}: eerste zoekopdracht haalt {r['first_search_bytes'] / 1024 / 1024:.2f} MB op "
                   f"({r['first_search_s']:.1f} s tot de eerste resultaten); mediane zoektijd daarna "
