@@ -12,7 +12,7 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-serve: $(STAMP)  ## Run the site on http://127.0.0.1:8000, reloading on every edit
+serve: $(STAMP)  ## Run the site on http://127.0.0.1:8000/kennisbank/, reloading on every edit
 	$(BIN)/mkdocs serve --livereload
 
 build: $(STAMP)  ## Build the site into site/ (strict: any warning fails)

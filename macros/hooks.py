@@ -61,24 +61,19 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """'Laatst bijgewerkt' from git: the Markdown file, or the catalogue for generated pages."""
+    """Page metadata for overrides/main.html: schema.org data on module pages, and the date of
+    the last change from git (the Markdown file, or the catalogue for generated pages)."""
     source = (repo_relative(catalog_path()) if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
     record = getattr(page.file, "amw_record", None)
     if isinstance(record, Module):
-        page.meta["amw_jsonld"] = module_jsonld(get_views(catalog_path()), record, page.canonical_url or page.url)
+        url = page.canonical_url or page.url
+        page.meta["amw_jsonld"] = module_jsonld(get_views(catalog_path()), record, url)
     date = history.last_updated(source)
     if date:
         page.meta["amw_updated"] = date
         page.meta["amw_updated_text"] = history.dutch_date(date)
     return context
-
-
-def on_serve(server, config, builder):
-    """Rebuild when the data, the templates or the Python change (mkdocs serve)."""
-    server.watch(str(catalog_path()))
-    server.watch(str(Path(__file__).parent))
-    return server
 
 
 def data_edit_uri(config, data_uri: str, first: int, last: int) -> str | None:
