@@ -112,9 +112,17 @@ class Views:
 
     def related_modules(self, module: Module) -> list[Module]:
         """Related both ways: a link written on either module shows on both pages."""
-        ids = list(module.related) + [m.id for m in self.catalog.modules
-                                      if module.id in m.related and m.id not in module.related]
-        return [self.modules[i] for i in ids]
+        back = [i for i in self._related_back.get(module.id, []) if i not in module.related]
+        return [self.modules[i] for i in list(module.related) + back]
+
+    @cached_property
+    def _related_back(self) -> dict[str, list[str]]:
+        """module id -> ids of the modules that name it as related (one pass, not one per page)."""
+        back: dict[str, list[str]] = {}
+        for m in self.catalog.modules:
+            for target in m.related:
+                back.setdefault(target, []).append(m.id)
+        return back
 
     @cached_property
     def matrix(self) -> dict[tuple[str, int], list[Module]]:
