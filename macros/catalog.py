@@ -26,12 +26,13 @@ def get_views(path: str | Path) -> "Views":
 
 
 @dataclass(frozen=True)
-class WeekRange:
+class Span:
+    """A min-max range (weeks or contacts) that adds up step by step."""
     min: int
     max: int
 
-    def __add__(self, other: "WeekRange") -> "WeekRange":
-        return WeekRange(self.min + other.min, self.max + other.max)
+    def __add__(self, other: "Span") -> "Span":
+        return Span(self.min + other.min, self.max + other.max)
 
 
 class Views:
@@ -163,25 +164,25 @@ class Views:
         """The book's rule: steps one after another add up; modules side by side in one step take
         at least as long as the longest and at most as long as all of them together. Contacts
         always add up. Modules without figures are listed, not counted as zero."""
-        weeks: WeekRange | None = None
-        contacts: WeekRange | None = None
+        weeks: Span | None = None
+        contacts: Span | None = None
         no_weeks: list[Module] = []
         for step in programme.steps:
             modules = [self.modules[e.module] for e in step.modules if e.role in roles]
             ranges = [self.weeks(m) for m in modules if self.weeks(m)]
             no_weeks += [m for m in modules if not self.weeks(m)]
             if ranges:
-                step_weeks = WeekRange(max(r.min for r in ranges), sum(r.max for r in ranges))
+                step_weeks = Span(max(r.min for r in ranges), sum(r.max for r in ranges))
                 weeks = step_weeks if weeks is None else weeks + step_weeks
             for m in modules:
                 c = self.duration(m).contacts
                 if c:
-                    contacts = WeekRange(c.min, c.max) if contacts is None else contacts + WeekRange(c.min, c.max)
+                    contacts = Span(c.min, c.max) if contacts is None else contacts + Span(c.min, c.max)
         return ProgrammeDuration(weeks, contacts, no_weeks)
 
 
 @dataclass(frozen=True)
 class ProgrammeDuration:
-    weeks: WeekRange | None       # None: no module in it has a span in weeks
-    contacts: WeekRange | None    # None: no module in it has a number of contacts
+    weeks: Span | None       # None: no module in it has a span in weeks
+    contacts: Span | None    # None: no module in it has a number of contacts
     unknown: list[Module]         # modules without a span in weeks

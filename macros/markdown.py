@@ -51,9 +51,8 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def link(text, from_page: str, to_page: str, anchor: str = "") -> Markup:
-    target = relative(from_page, to_page) + (f"#{anchor}" if anchor else "")
-    return Markup(f"[{escape(text)}]({target})")
+def link(text, from_page: str, to_page: str) -> Markup:
+    return Markup(f"[{escape(text)}]({relative(from_page, to_page)})")
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:

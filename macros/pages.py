@@ -67,7 +67,6 @@ class PageRenderer:
         # Markdown instead of HTML. In raw-HTML blocks templates use the `e` filter.
         self.env.filters["paragraphs"] = md.paragraphs
         self.env.filters["join_text"] = lambda items, sep=", ": Markup(sep.join(md.escape(i) for i in items))
-        self.env.filters["number"] = dutch_number
         self.env.globals["box_diagram"] = lambda *a: Markup(diagrams.box_diagram(*a))
         self.env.filters["first_sentence"] = lambda text: str(text).split(". ")[0].rstrip(".")
         self.env.filters["extract"] = lambda key, table: table[key]  # ids -> records: map("extract", v.modules)
@@ -154,7 +153,3 @@ def front_matter(title: str, description: str = "", **extra) -> Markup:
             "render_macros": False, **extra}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return Markup("---\n" + "\n".join(lines) + "\n---\n")
-
-
-def dutch_number(value) -> str:
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
