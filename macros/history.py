@@ -18,16 +18,20 @@ class Change:
     paths: tuple[str, ...]
 
 
-def changes(limit: int = 200) -> list[Change]:
+def _git(*args: str) -> str:
+    """Output of a git command in the repository, or '' outside git (e.g. a source tarball)."""
     try:
-        out = subprocess.run(
-            ["git", "log", f"-{limit}", "--format=%x1e%cs%x1f%s", "--name-only", "--", "data", "docs"],
-            cwd=ROOT, capture_output=True, text=True, timeout=20, check=True).stdout
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              timeout=20, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
-        return []
+        return ""
+
+
+def changes(limit: int = 200) -> list[Change]:
+    out = _git("log", f"-{limit}", "--format=%x1e%cs%x1f%s", "--name-only", "--", "data", "docs")
     result = []
     for block in out.split("\x1e")[1:]:
-        head, _, files = block.partition("\n")
+        head, _, files = block.strip("\n").partition("\n")
         date, _, subject = head.partition("\x1f")
         result.append(Change(date, subject, tuple(f for f in files.split("\n") if f)))
     return result
@@ -45,20 +49,10 @@ def dutch_date(iso: str) -> str:
 
 def commit_timestamp() -> str | None:
     """Unix time of the current commit, for SOURCE_DATE_EPOCH."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                             text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out or None
+    return _git("log", "-1", "--format=%ct") or None
 
 
 @lru_cache(maxsize=None)
 def last_updated(path: str) -> str | None:
     """Date of the last commit touching `path` (repo-relative), or None outside git."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=ROOT,
-                             capture_output=True, text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out or None
+    return _git("log", "-1", "--format=%cs", "--", path) or None

@@ -75,7 +75,7 @@ def load_catalog(path: str | Path) -> LoadedCatalog:
     if problems:
         raise CatalogError(sorted(set(problems), key=lambda p: (p.line, p.field, p.message)))
     catalog = Catalog.model_validate(_plain(raw))
-    return LoadedCatalog(catalog, path, _record_lines(raw, _line_count(path)))
+    return LoadedCatalog(catalog, path, _record_lines(raw, raw.line_count))
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -83,6 +83,7 @@ def load_catalog(path: str | Path) -> LoadedCatalog:
 class LocatedDict(dict):
     """A YAML mapping that remembers the line of each key (1-based)."""
     key_lines: dict
+    line_count: int
 
 
 class LocatedList(list):
@@ -110,6 +111,7 @@ def _parse_yaml(path: Path, label: str):
     if not isinstance(raw, LocatedDict):
         raise CatalogError([Problem(label, 1, "bestand", "", "het bestand bevat geen velden",
                                     "Begin met 'version:', 'modules:' enzovoort.")])
+    raw.line_count = len(text.splitlines())  # for the last record's edit-link range
     return raw
 
 
@@ -165,10 +167,6 @@ def _plain(node):
     if isinstance(node, list):
         return [_plain(v) for v in node]
     return node
-
-
-def _line_count(path: Path) -> int:
-    return len(path.read_text(encoding="utf-8").splitlines())
 
 
 # --- locating things in the file ------------------------------------------------------------------

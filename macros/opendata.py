@@ -9,16 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from . import history
 from .catalog import Views
 from .markdown import page_url
 from .model import Catalog
 from .pages import FACETS, key_of, page_of
-from .paths import ROOT, catalog_path, repo_relative
+from .paths import catalog_path, repo_relative
 
 
 class Meta(BaseModel):
@@ -51,7 +51,7 @@ def build_export(views: Views, use_directory_urls: bool = True) -> Export:
         urls[section] = {key_of(r): page_url(page_of(r), use_directory_urls) for r in records}
     return Export(
         meta=Meta(title="AMW kennisbank: modules en programma's van het algemeen maatschappelijk werk",
-                  version=c.version, date=last_changed(), licence=c.licence,
+                  version=c.version, date=history.last_updated(repo_relative(catalog_path())), licence=c.licence,
                   source=repo_relative(catalog_path())),
         catalog=c, urls=urls)
 
@@ -92,13 +92,3 @@ def modules_csv(views: Views, export: Export) -> str:
             export.urls["modules"][m.id],
         ])
     return "\ufeff" + out.getvalue()
-
-
-def last_changed() -> str | None:
-    """Date of the last commit that touched the catalogue: stable for a given commit."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(catalog_path())],
-                             cwd=ROOT, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
