@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import ID_PATTERN, Catalog
+from .model import DUTCH_FIELD_NAMES, ID_PATTERN, Catalog
 from .paths import repo_relative
 
 # Sections that hold lists of records, and the key that identifies a record in each.
@@ -253,7 +253,8 @@ def _problem_from_error(label: str, raw, err) -> Problem:
         hint = f"Voeg '{loc[-1]}:' toe aan dit record."
     elif kind == "extra_forbidden":
         message = f"onbekend veld '{loc[-1]}'"
-        hint = suggest(loc[-1], _allowed_fields(loc)) or "Verwijder het veld of zie CONTRIBUTING.md voor de velden."
+        hint = suggest_field(str(loc[-1]), _allowed_fields(loc)) or \
+            "Verwijder het veld of zie CONTRIBUTING.md voor de velden."
     elif kind == "literal_error":
         message = f"ongeldige waarde '{value}'; toegestaan: {ctx.get('expected', '')}"
         hint = suggest(value, re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
@@ -277,6 +278,20 @@ def _problem_from_error(label: str, raw, err) -> Problem:
     else:
         message = err["msg"]
     return Problem(label, line, record, field, message, hint)
+
+
+def suggest_field(name: str, allowed: list[str]) -> str:
+    """'Bedoelde je ...?' for a mistyped field, in English or in Dutch: 'doelgroepen' and
+    'target_group' both lead to 'target_groups'."""
+    by_word = {field: field for field in allowed}
+    by_word.update({DUTCH_FIELD_NAMES[f]: f for f in allowed if f in DUTCH_FIELD_NAMES})
+    key = name.lower().replace(" ", "_")
+    match = by_word.get(key) or next(iter(difflib.get_close_matches(key, list(by_word), n=1, cutoff=0.6)), None)
+    if not match:
+        return ""
+    field = by_word[match]
+    dutch = DUTCH_FIELD_NAMES.get(field)
+    return f"Bedoelde je '{field}'" + (f" ({dutch})?" if dutch and dutch != field else "?")
 
 
 def _allowed_fields(loc) -> list[str]:

@@ -10,6 +10,20 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+# Field names are English; editors think in Dutch. The Dutch word for each field, so a message can
+# name both and "did you mean" finds 'doelgroepen' -> 'target_groups'.
+DUTCH_FIELD_NAMES = {
+    "target_groups": "doelgroepen", "audience": "doelgroep", "goals": "doelen", "method": "werkwijze",
+    "preconditions": "randvoorwaarden", "additional_information": "aanvullende_informatie",
+    "functions": "functies", "partners": "ketenpartners", "related": "verwant",
+    "search_terms": "zoektermen", "summary": "samenvatting", "name": "naam", "duration": "duur",
+    "notes": "opmerkingen", "source": "bron", "steps": "stappen", "results": "resultaten",
+    "kind": "soort", "programmes": "programmas", "cases": "casussen", "story": "verhaal",
+    "lessons": "lessen", "title": "titel", "description": "beschrijving", "modules": "modules",
+    "weeks": "weken", "contacts": "contacten", "text": "tekst", "role": "rol",
+    "publication": "publicatie", "section": "paragraaf", "definition": "definitie",
+}
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Field(pattern=ID_PATTERN, description="Stabiele id: kleine letters, cijfers en koppeltekens.")
 
@@ -124,23 +138,24 @@ class Module(Record):
     related: list[str] = []
     search_terms: SearchTerms = []
     group_type: Optional[str] = None
-    doelgroep: Optional[str] = None
-    doelen: list[str] = []
+    audience: Optional[str] = Field(None, description="Doelgroep in woorden: wie, in welke situatie, wie verwijst.")
+    goals: list[str] = Field([], description="Doelen, gezien vanuit de cliënt.")
     duration: Optional[Duration] = None
     setting: Optional[str] = None
-    werkwijze: list[str] = []
-    aanvullende_informatie: Optional[str] = None
-    randvoorwaarden: list[str] = []
+    method: list[str] = Field([], description="Werkwijze: elk punt begint met een werkwoord.")
+    additional_information: Optional[str] = Field(None, description="Aanvullende informatie uit de bron.")
+    preconditions: list[str] = Field([], description="Randvoorwaarden voor de organisatie.")
     notes: Optional[str] = None
     source: Source
 
     @model_validator(mode="after")
     def _described_modules_are_complete(self) -> "Module":
         if self.status == "beschreven":
-            missing = [f for f in ("doelgroep", "doelen", "duration", "setting", "werkwijze",
-                                   "randvoorwaarden") if not getattr(self, f)]
+            missing = [f for f in ("audience", "goals", "duration", "setting", "method",
+                                   "preconditions") if not getattr(self, f)]
             if missing:
-                raise ValueError("een beschreven module mist: " + ", ".join(missing))
+                raise ValueError("een beschreven module mist: " + ", ".join(
+                    f"{f} ({DUTCH_FIELD_NAMES.get(f, f)})" for f in missing))
         elif not self.notes:
             raise ValueError("een module die alleen genoemd is heeft 'notes' nodig: "
                              "wat zeggen de bronnen erover?")

@@ -73,7 +73,7 @@ def test_every_module_has_a_page_showing_its_doelen(site, views):
         soup = site.soup(url_of(m))
         assert text(soup.find("h1")) == m.name
         shown = [text(li) for el in section(soup, "Doelen") for li in el.find_all("li")]
-        assert shown == [" ".join(d.split()) for d in m.doelen], m.id
+        assert shown == [" ".join(d.split()) for d in m.goals], m.id
 
 
 def test_every_described_module_shows_all_sections_from_the_book(site, views):
@@ -83,7 +83,7 @@ def test_every_described_module_shows_all_sections_from_the_book(site, views):
         soup = site.soup(url_of(m))
         headings = {text(h) for h in soup.select("article h2")}
         expected = {"Doelgroep", "Doelen", "Duur en frequentie", "Setting", "Werkwijze", "Randvoorwaarden", "Bron"}
-        if m.aanvullende_informatie:
+        if m.additional_information:
             expected.add("Aanvullende informatie")
         assert expected <= headings, (m.id, expected - headings)
 

@@ -91,12 +91,20 @@ def test_missing_required_field(tmp_path):
     assert p.line == line_of(text, "- id: budgetbegeleiding")
 
 
+@pytest.mark.parametrize("typed,meant", [("doelgroepen", "target_groups"), ("doelgroep", "audience"),
+                                          ("werkwijze", "method"), ("target_group", "target_groups")])
+def test_field_names_typed_in_dutch_or_misspelled_point_at_the_right_field(tmp_path, typed, meant):
+    text, problems = broken(tmp_path, "    summary: ", f"    {typed}: x\n    summary: ")
+    hints = [p.hint for p in problems if f"onbekend veld '{typed}'" in p.message]
+    assert hints and hints[0].startswith(f"Bedoelde je '{meant}'"), [str(p) for p in problems]
+
+
 def test_misspelled_field_name_is_not_silently_dropped(tmp_path):
-    text, problems = broken(tmp_path, "    doelen:\n", "    doelenn:\n")
+    text, problems = broken(tmp_path, "    goals:\n", "    doelenn:\n")
     messages = [str(p) for p in problems]
     unknown = [p for p in problems if "onbekend veld 'doelenn'" in p.message]
     assert unknown, messages
-    assert unknown[0].hint == "Bedoelde je 'doelen'?"
+    assert unknown[0].hint == "Bedoelde je 'goals' (doelen)?"
     assert unknown[0].line == line_of(text, "doelenn:")
 
 
@@ -153,9 +161,9 @@ def test_unused_prestatieveld_is_reported(tmp_path):
 
 
 def test_described_module_must_be_complete(tmp_path):
-    text, problems = broken(tmp_path, "    werkwijze:\n      - Maakt een overzicht.\n", "")
+    text, problems = broken(tmp_path, "    method:\n      - Maakt een overzicht.\n", "")
     p = only(problems)
-    assert "een beschreven module mist: werkwijze" in p.message
+    assert "een beschreven module mist: method (werkwijze)" in p.message
 
 
 def test_named_module_needs_notes(tmp_path):
