@@ -20,7 +20,7 @@ DUTCH_FIELD_NAMES = {
     "notes": "opmerkingen", "source": "bron", "steps": "stappen", "results": "resultaten",
     "kind": "soort", "programmes": "programmas", "cases": "casussen", "story": "verhaal",
     "lessons": "lessen", "title": "titel", "description": "beschrijving", "modules": "modules",
-    "weeks": "weken", "contacts": "contacten", "text": "tekst", "role": "rol",
+    "weeks": "weken", "editorial_choice": "keuze_van_de_redactie", "contacts": "contacten", "text": "tekst", "role": "rol",
     "publication": "publicatie", "section": "paragraaf", "definition": "definitie",
 }
 
@@ -69,6 +69,14 @@ class Duration(Record):
     weeks: Optional[Range] = Field(None, description="Totale looptijd in weken.")
 
 
+class Sourced(Record):
+    """A record that traces to a source, and says so where the editors had to choose."""
+    source: Source
+    editorial_choice: Optional[str] = Field(
+        None, description="Keuze van de redactie: wat de bronnen openlaten of waarin ze verschillen, "
+                          "en wat de kennisbank daarom doet. Verschijnt op de pagina.")
+
+
 class Publication(Record):
     id: str = Id
     title: str
@@ -77,37 +85,33 @@ class Publication(Record):
     description: str
 
 
-class Function(Record):
+class Function(Sourced):
     id: str = Id
     name: str
     kind: Literal["toegang", "uitvoering"]
     definition: str
-    source: Source
 
 
-class Prestatieveld(Record):
+class Prestatieveld(Sourced):
     number: int = Field(ge=1, le=9)
     name: str
     law: str
     amw_offer: str
-    source: Source
 
 
-class TargetGroup(Record):
+class TargetGroup(Sourced):
     id: str = Id
     name: str
     description: str
-    source: Source
 
 
-class Partner(Record):
+class Partner(Sourced):
     id: str = Id
     name: str
     description: str
     offer: str
     referral: str
     feedback: str
-    source: Source
 
 
 class GroupType(Record):
@@ -116,15 +120,14 @@ class GroupType(Record):
     description: str
 
 
-class GroupWork(Record):
+class GroupWork(Sourced):
     introduction: str
     typology: list[GroupType] = Field(min_length=1)
     features: list[str] = Field(min_length=1)
     defaults: Duration
-    source: Source
 
 
-class Module(Record):
+class Module(Sourced):
     id: str = Id
     name: str
     status: Literal["beschreven", "genoemd", "nog-te-ontwikkelen"]
@@ -146,7 +149,6 @@ class Module(Record):
     additional_information: Optional[str] = Field(None, description="Aanvullende informatie uit de bron.")
     preconditions: list[str] = Field([], description="Randvoorwaarden voor de organisatie.")
     notes: Optional[str] = None
-    source: Source
 
     @model_validator(mode="after")
     def _described_modules_are_complete(self) -> "Module":
@@ -171,7 +173,7 @@ class Step(Record):
     modules: list[ProgrammeModule] = Field(min_length=1)
 
 
-class Programme(Record):
+class Programme(Sourced):
     id: str = Id
     name: str
     summary: str
@@ -182,10 +184,9 @@ class Programme(Record):
     search_terms: SearchTerms = []
     steps: list[Step] = Field(min_length=1, description="Na elkaar; modules binnen een stap naast elkaar.")
     results: list[str] = Field(min_length=1)
-    source: Source
 
 
-class Case(Record):
+class Case(Sourced):
     id: str = Id
     title: str
     summary: str
@@ -194,7 +195,6 @@ class Case(Record):
     modules: list[str] = Field(min_length=1)
     programmes: list[str] = []
     partners: list[str] = []
-    source: Source
 
 
 class Catalog(Record):
