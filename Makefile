@@ -7,13 +7,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build validate schema test bench clean offline
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 serve: $(STAMP)  ## Run the site on http://127.0.0.1:8000/kennisbank/, reloading on every edit
-	$(BIN)/mkdocs serve --livereload
+	AMW_STRICT=false $(BIN)/mkdocs serve --livereload
 
 build: $(STAMP)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

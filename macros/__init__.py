@@ -1,6 +1,7 @@
-"""AMW kennisbank: load, validate and render data/modules.yaml.
+"""AMW kennisbank: the catalogue, the site made from it, and the adapter to the site engine.
 
-Flow: data/modules.yaml -> loader.py (validate, report) -> model.py (typed records)
--> catalog.py (lookups, durations) -> pages.py + templates/ (generated pages), opendata.py
-(JSON/CSV/schema), main.py (macros for hand-written pages); hooks.py wires it into MkDocs.
+Three rooms, one way in: data/modules.yaml -> catalogue/ (model, loading and validation,
+registry of record kinds, views, durations: knows nothing of pages or engines) -> site/ (pages,
+Markdown, figures, JSON-LD, open data: engine-free) -> engine/ (the MkDocs hooks and the
+mkdocs-macros entry point: the only code that imports the engine).
 """

@@ -5,9 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from .loader import CatalogError, load_catalog
-from .model import Catalog
-from .paths import SCHEMA_FILE, catalog_path, repo_relative
+from .catalogue.loader import CatalogError, load_catalog
+from .catalogue.model import Catalog
+from .catalogue.paths import SCHEMA_FILE, catalog_path, repo_relative
 
 
 def schema_text() -> str:
@@ -26,6 +26,8 @@ def main(argv: list[str]) -> int:
             print(exc, file=sys.stderr)
             return 1
         c = loaded.catalog
+        for warning in loaded.warnings:
+            print(f"  {warning}", file=sys.stderr)
         print(f"{repo_relative(path)}: in orde ({len(c.modules)} modules, {len(c.programmes)} programma's, "
               f"{len(c.cases)} casussen).")
         return 0

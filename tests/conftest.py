@@ -6,20 +6,16 @@ import subprocess
 import sys
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.catalog import get_views  # noqa: E402
-from macros.paths import DEFAULT_CATALOG  # noqa: E402
+from macros.catalogue.paths import DEFAULT_CATALOG, ROOT
+from macros.catalogue.views import get_views
 
 
 def build_site(dest: Path, config: str = "mkdocs.yml", catalog: Path | None = None,

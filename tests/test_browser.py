@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import build_site
-from macros.markdown import page_url
-from macros.pages import page_of
+
+from macros.site.markdown import page_url
+from macros.site.pages import page_of
 
 AXE = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -98,10 +98,10 @@ def test_finder_filters_by_veld_and_target_group_exactly_as_the_data_says(site_u
     page.goto(site_url + "modulezoeker/", wait_until="load")
     page.wait_for_selector("#amw-finder:not([hidden])")
     page.select_option("#f-veld", "7")
-    assert finder_modules(page) == {m.id for m in views.modules_in_veld(7)}
+    assert finder_modules(page) == {m.id for m in views.modules_listed_on(views.velden[7])}
     group = "mensen-met-schulden"
     page.select_option("#f-group", group)
-    expected = {m.id for m in views.modules_in_veld(7) if group in m.target_groups}
+    expected = {m.id for m in views.modules_listed_on(views.velden[7]) if group in m.target_groups}
     assert finder_modules(page) == expected
     count = page.inner_text("#amw-finder-count")
     assert count.startswith(str(len(expected))) and page.get_attribute("#amw-finder-count", "aria-live") == "polite"
@@ -114,7 +114,7 @@ def test_finder_takes_its_filters_from_the_address(site_url, watched, views):
     page = watched().new_page()
     page.goto(site_url + "modulezoeker/?function=begeleiding&veld=5", wait_until="load")
     page.wait_for_selector("#amw-finder:not([hidden])")
-    expected = {m.id for m in views.modules_in_veld(5) if "begeleiding" in m.functions}
+    expected = {m.id for m in views.modules_listed_on(views.velden[5]) if "begeleiding" in m.functions}
     assert finder_modules(page) == expected and page.input_value("#f-veld") == "5"
 
 
@@ -147,7 +147,7 @@ def test_keyboard_skip_link_visible_focus_search_and_finder(site_url, watched, v
     page.keyboard.press("ArrowDown")
     first = views.catalog.functions[0].id
     page.wait_for_function("() => document.querySelector('#f-function').value !== ''")
-    assert finder_modules(page) == {m.id for m in views.modules_with_function(first)}
+    assert finder_modules(page) == {m.id for m in views.modules_listed_on(views.functions[first])}
 
 
 def test_module_page_prints_as_a_clean_handout(site_url, watched, views):

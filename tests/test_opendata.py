@@ -7,7 +7,7 @@ import json
 
 import jsonschema
 
-from macros.opendata import CSV_COLUMNS, Export
+from macros.site.opendata import CSV_COLUMNS, Export
 
 
 def load(site, name):

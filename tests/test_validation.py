@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from macros.__main__ import schema_text
-from macros.loader import CatalogError, load_catalog
-from macros.paths import DEFAULT_CATALOG, ROOT, SCHEMA_FILE
+from macros.catalogue.loader import CatalogError, load_catalog
+from macros.catalogue.paths import DEFAULT_CATALOG, ROOT, SCHEMA_FILE
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
@@ -153,7 +153,7 @@ def test_unused_target_group_is_reported(tmp_path):
 
 
 def test_unused_prestatieveld_is_reported(tmp_path):
-    extra = ("prestatievelden:\n  - number: 9\n    name: Verslaving\n    law: x\n    amw_offer: y\n"
+    extra = ("prestatievelden:\n  - number: 9\n    name: Verslaving\n    short_name: Verslaving\n    law: x\n    amw_offer: y\n"
              "    source: {publication: boek, section: \"H6\"}\n")
     text, problems = broken(tmp_path, "prestatievelden:\n", extra)
     p = only(problems)

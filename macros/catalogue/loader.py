@@ -16,17 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from .model import DUTCH_FIELD_NAMES, ID_PATTERN, Catalog
 from .paths import repo_relative
+from .registry import KINDS
 
-# Sections that hold lists of records, and the key that identifies a record in each.
-RECORD_SECTIONS = {
-    "publications": "id", "functions": "id", "prestatievelden": "number",
-    "target_groups": "id", "partners": "id", "modules": "id", "programmes": "id", "cases": "id",
-}
-SECTION_NAMES = {
-    "publications": "publicatie", "functions": "functie", "prestatievelden": "prestatieveld",
-    "target_groups": "doelgroep", "partners": "ketenpartner", "modules": "module",
-    "programmes": "programma", "cases": "casus", "group_work": "groepswerk",
-}
+# Sections that hold lists of records, the key that identifies a record in each, and the Dutch word.
+RECORD_SECTIONS = {kind.section: kind.key for kind in KINDS.values()}
+SECTION_NAMES = {kind.section: kind.singular for kind in KINDS.values()} | {"group_work": "groepswerk"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,7 @@ class LoadedCatalog:
     catalog: Catalog
     path: Path
     lines: dict[tuple[str, str], tuple[int, int]]  # (section, id) -> first and last line, 1-based
+    warnings: tuple[Problem, ...] = ()  # worth a look, but the catalogue is usable
 
 
 def suggest(value: object, candidates) -> str:
@@ -75,7 +70,26 @@ def load_catalog(path: str | Path) -> LoadedCatalog:
     if problems:
         raise CatalogError(sorted(set(problems), key=lambda p: (p.line, p.field, p.message)))
     catalog = Catalog.model_validate(_plain(raw))
-    return LoadedCatalog(catalog, path, _record_lines(raw, raw.line_count))
+    return LoadedCatalog(catalog, path, _record_lines(raw, raw.line_count),
+                         tuple(_traject_warnings(label, raw, catalog)))
+
+
+def _traject_warnings(label: str, raw, catalog: Catalog) -> list[Problem]:
+    """Seed 002: every traject has at least one access and at least one execution module."""
+    kinds = {f.id: f.kind for f in catalog.functions}
+    modules = {m.id: m for m in catalog.modules}
+    warnings = []
+    for i, programme in enumerate(catalog.programmes):
+        present = {kinds[f] for step in programme.steps for e in step.modules
+                   for f in modules[e.module].functions}
+        for kind, word in (("toegang", "toegangsmodule"), ("uitvoering", "uitvoeringsmodule")):
+            if kind not in present:
+                warnings.append(Problem(
+                    label, _line_of(raw, ("programmes", i, "steps")), f"programma '{programme.id}'",
+                    "steps", f"waarschuwing: geen {word}",
+                    "Een traject heeft ten minste één toegangs- en één uitvoeringsmodule "
+                    "(notitie AMW en BMW). Voeg er een toe, of leg in de beschrijving uit waarom niet."))
+    return warnings
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -99,7 +113,7 @@ def _parse_yaml(path: Path, label: str):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError([Problem(label, 1, "bestand", "", f"kan het bestand niet lezen ({exc})")])
+        raise CatalogError([Problem(label, 1, "bestand", "", f"kan het bestand niet lezen ({exc})")]) from None
     try:
         root = yaml.compose(text, Loader=_Loader)
         raw = _located(root, yaml.constructor.SafeConstructor(), label) if root else None
@@ -107,7 +121,7 @@ def _parse_yaml(path: Path, label: str):
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message, hint = _explain_yaml_error(" ".join(filter(None, (exc.context, exc.problem))))
-        raise CatalogError([Problem(label, line, f"YAML-fout in kolom {col}", "", message, hint)])
+        raise CatalogError([Problem(label, line, f"YAML-fout in kolom {col}", "", message, hint)]) from None
     if not isinstance(raw, LocatedDict):
         raise CatalogError([Problem(label, 1, "bestand", "", "het bestand bevat geen velden",
                                     "Begin met 'version:', 'modules:' enzovoort.")])
@@ -333,46 +347,40 @@ def _slug(value) -> str:
 # --- reference problems (ids that must exist, be unique and be used) --------------------------------
 
 def _reference_problems(label: str, raw) -> list[Problem]:
-    ids = {section: _ids(raw, section) for section in RECORD_SECTIONS}
+    """Every reference the registry names must resolve; ids must be unique."""
+    ids = {kind.name: _ids(raw, kind.section) for kind in KINDS.values()}
     problems: list[Problem] = []
 
     def report(loc, message, hint=""):
         problems.append(Problem(label, _line_of(raw, loc), _record_label(raw, loc),
                                 _field_path(loc), message, hint))
 
-    for section, key in RECORD_SECTIONS.items():
+    def check(loc, value, kind_name):
+        kind = KINDS[kind_name]
+        if value is not None and value not in ids[kind_name]:
+            report(loc, f"onbekende {kind.singular} '{value}'", suggest(value, ids[kind_name])
+                   or f"Kies een id uit '{kind.section}'.")
+
+    for kind in KINDS.values():
         seen: set = set()
-        for i, item in _records(raw, section):
-            ident = item.get(key)
+        references = dict(kind.references)
+        if kind.name != "publication":
+            references["source.publication"] = "publication"
+        for i, item in _records(raw, kind.section):
+            ident = item.get(kind.key)
             if ident in seen:
-                report((section, i, key), f"{SECTION_NAMES[section]} '{ident}' komt twee keer voor",
+                report((kind.section, i, kind.key), f"{kind.singular} '{ident}' komt twee keer voor",
                        "Geef elk record een eigen id.")
             seen.add(ident)
+            for path, target in references.items():
+                for loc, value in _walk_located(item, path.split("."), (kind.section, i)):
+                    check(loc, value, target)
 
+    gw_source = _dict(_dict(raw.get("group_work")).get("source"))
+    check(("group_work", "source", "publication"), gw_source.get("publication"), "publication")
     group_types = {t.get("id") for t in _list(_dict(raw.get("group_work")).get("typology"))
                    if isinstance(t, dict)}
-
-    def check(loc, value, section, word):
-        if value is not None and value not in ids[section]:
-            report(loc, f"onbekende {word} '{value}'", suggest(value, ids[section])
-                   or f"Kies een id uit '{section}'.")
-
-    for section, _ in RECORD_SECTIONS.items():
-        for i, item in _records(raw, section):
-            source = _dict(item.get("source"))
-            check((section, i, "source", "publication"), source.get("publication"),
-                  "publications", "publicatie")
-    gw_source = _dict(_dict(raw.get("group_work")).get("source"))
-    check(("group_work", "source", "publication"), gw_source.get("publication"), "publications", "publicatie")
-
     for i, module in _records(raw, "modules"):
-        for field, section, word in (("functions", "functions", "functie"),
-                                     ("target_groups", "target_groups", "doelgroep"),
-                                     ("prestatievelden", "prestatievelden", "prestatieveld"),
-                                     ("partners", "partners", "ketenpartner"),
-                                     ("related", "modules", "module")):
-            for j, value in enumerate(_list(module.get(field))):
-                check(("modules", i, field, j), value, section, word)
         if module.get("id") in _list(module.get("related")):
             report(("modules", i, "related"), "een module kan niet aan zichzelf verwant zijn")
         group_type = module.get("group_type")
@@ -380,26 +388,24 @@ def _reference_problems(label: str, raw) -> list[Problem]:
             report(("modules", i, "group_type"), f"onbekend groepstype '{group_type}'",
                    suggest(group_type, group_types) or "Kies een id uit group_work.typology.")
 
-    for i, programme in _records(raw, "programmes"):
-        for field, section, word in (("target_groups", "target_groups", "doelgroep"),
-                                     ("prestatievelden", "prestatievelden", "prestatieveld"),
-                                     ("partners", "partners", "ketenpartner")):
-            for j, value in enumerate(_list(programme.get(field))):
-                check(("programmes", i, field, j), value, section, word)
-        for s, step in enumerate(_list(programme.get("steps"))):
-            for m, entry in enumerate(_list(_dict(step).get("modules"))):
-                check(("programmes", i, "steps", s, "modules", m, "module"),
-                      _dict(entry).get("module"), "modules", "module")
-
-    for i, case in _records(raw, "cases"):
-        for field, section, word in (("modules", "modules", "module"),
-                                     ("programmes", "programmes", "programma"),
-                                     ("partners", "partners", "ketenpartner")):
-            for j, value in enumerate(_list(case.get(field))):
-                check(("cases", i, field, j), value, section, word)
-
     _report_unused(raw, report)
     return problems
+
+
+def _walk_located(node, parts: list[str], loc: tuple):
+    """(location, value) for every value at a dotted path, with list positions in the location."""
+    if not parts:
+        if isinstance(node, list):
+            for j, value in enumerate(node):
+                yield loc + (j,), value
+        else:
+            yield loc, node
+        return
+    if isinstance(node, list):
+        for j, item in enumerate(node):
+            yield from _walk_located(item, parts, loc + (j,))
+    elif isinstance(node, dict) and parts[0] in node:
+        yield from _walk_located(node[parts[0]], parts[1:], loc + (parts[0],))
 
 
 def _report_unused(raw, report) -> None:
@@ -420,7 +426,7 @@ def _report_unused(raw, report) -> None:
 
 
 def _ids(raw, section) -> set:
-    key = RECORD_SECTIONS[section]
+    key = RECORD_SECTIONS[section]  # ids compare as the YAML has them: prestatievelden by number
     return {item.get(key) for _, item in _records(raw, section)}
 
 

@@ -6,7 +6,7 @@ Field names are English; values an editor sees (status, kind, ...) are Dutch.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -56,23 +56,23 @@ class Range(Record):
     max: int = Field(ge=0)
 
     @model_validator(mode="after")
-    def _min_not_above_max(self) -> "Range":
+    def _min_not_above_max(self) -> Range:
         if self.min > self.max:
             raise ValueError(f"min ({self.min}) is groter dan max ({self.max})")
         return self
 
 
 class Duration(Record):
-    text: Optional[str] = Field(None, description="Duur en frequentie in woorden.")
-    contacts: Optional[Range] = Field(None, description="Aantal contacten of bijeenkomsten.")
-    minutes_per_contact: Optional[Range] = None
-    weeks: Optional[Range] = Field(None, description="Totale looptijd in weken.")
+    text: str | None = Field(None, description="Duur en frequentie in woorden.")
+    contacts: Range | None = Field(None, description="Aantal contacten of bijeenkomsten.")
+    minutes_per_contact: Range | None = None
+    weeks: Range | None = Field(None, description="Totale looptijd in weken.")
 
 
 class Sourced(Record):
     """A record that traces to a source, and says so where the editors had to choose."""
     source: Source
-    editorial_choice: Optional[str] = Field(
+    editorial_choice: str | None = Field(
         None, description="Keuze van de redactie: wat de bronnen openlaten of waarin ze verschillen, "
                           "en wat de kennisbank daarom doet. Verschijnt op de pagina.")
 
@@ -81,7 +81,7 @@ class Publication(Record):
     id: str = Id
     title: str
     publisher: str
-    year: Optional[str] = None
+    year: str | None = None
     description: str
 
 
@@ -92,9 +92,19 @@ class Function(Sourced):
     definition: str
 
 
+class VeldFunction(Record):
+    """A Wmo field that draws on the modules of a whole function, as the book says it."""
+    function: str
+    extent: Literal["alle", "vrijwel alle", "als het nodig is"] = Field(
+        "alle", description="Hoe de bron het zegt: alle modulen, vrijwel alle, of als het nodig is.")
+
+
 class Prestatieveld(Sourced):
     number: int = Field(ge=1, le=9)
     name: str
+    short_name: str = Field(description="Korte naam voor overzichten, zoals 'Meedoen'.")
+    functions: list[VeldFunction] = Field(
+        [], description="Functies waarvan de bron (vrijwel) alle modulen bij dit veld rekent.")
     law: str
     amw_offer: str
 
@@ -140,18 +150,18 @@ class Module(Sourced):
     partners: list[str] = []
     related: list[str] = []
     search_terms: SearchTerms = []
-    group_type: Optional[str] = None
-    audience: Optional[str] = Field(None, description="Doelgroep in woorden: wie, in welke situatie, wie verwijst.")
+    group_type: str | None = None
+    audience: str | None = Field(None, description="Doelgroep in woorden: wie, in welke situatie, wie verwijst.")
     goals: list[str] = Field([], description="Doelen, gezien vanuit de cliënt.")
-    duration: Optional[Duration] = None
-    setting: Optional[str] = None
+    duration: Duration | None = None
+    setting: str | None = None
     method: list[str] = Field([], description="Werkwijze: elk punt begint met een werkwoord.")
-    additional_information: Optional[str] = Field(None, description="Aanvullende informatie uit de bron.")
+    additional_information: str | None = Field(None, description="Aanvullende informatie uit de bron.")
     preconditions: list[str] = Field([], description="Randvoorwaarden voor de organisatie.")
-    notes: Optional[str] = None
+    notes: str | None = None
 
     @model_validator(mode="after")
-    def _described_modules_are_complete(self) -> "Module":
+    def _described_modules_are_complete(self) -> Module:
         if self.status == "beschreven":
             missing = [f for f in ("audience", "goals", "duration", "setting", "method",
                                    "preconditions") if not getattr(self, f)]

@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .paths import ROOT
+from ..catalogue.paths import ROOT
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_CATALOG = ROOT / "data" / "modules.yaml"
 SCHEMA_FILE = ROOT / "data" / "modules.schema.json"
 

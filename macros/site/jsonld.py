@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 
-from .catalog import Views
-from .model import Module
+from ..catalogue.model import Module
+from ..catalogue.views import Views
+
+
+SERVICE_TYPES = {"AMW": "Algemeen maatschappelijk werk", "BMW": "Bedrijfsmaatschappelijk werk"}
 
 
 def module_jsonld(views: Views, module: Module, url: str) -> str:
@@ -23,7 +26,7 @@ def module_jsonld(views: Views, module: Module, url: str) -> str:
         "identifier": module.id,
         "name": module.name,
         "description": module.summary,
-        "serviceType": "Algemeen maatschappelijk werk",
+        "serviceType": SERVICE_TYPES[module.discipline],
         "category": [views.functions[f].name for f in module.functions],
         "audience": [{"@type": "PeopleAudience", "audienceType": views.target_groups[t].name}
                      for t in module.target_groups],

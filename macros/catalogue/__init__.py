@@ -1,0 +1,1 @@
+"""The domain: model, loading and validation, the registry of record kinds, views, durations."""

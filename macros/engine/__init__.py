@@ -1,0 +1,1 @@
+"""The adapter to MkDocs: the only room that imports the engine."""

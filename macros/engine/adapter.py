@@ -1,0 +1,138 @@
+"""The MkDocs adapter: the only code that imports the engine.
+
+It validates the catalogue, hands MkDocs the generated pages and open-data files, and adds page
+metadata. Under `mkdocs serve` an editor's mistake never stops the preview: the Dutch error goes
+to the terminal and onto every page, the last good catalogue keeps the generated pages browsable,
+and the next save that fixes the mistake brings the site back.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
+
+from ..catalogue.loader import CatalogError
+from ..catalogue.model import Module
+from ..catalogue.paths import catalog_path, repo_relative
+from ..catalogue.views import Views, get_views
+from ..site import history, opendata
+from ..site import markdown as md
+from ..site.jsonld import module_jsonld
+from ..site.pages import Article, PageRenderer
+
+log = logging.getLogger("mkdocs.plugins.amw")
+
+
+@dataclass
+class BuildState:
+    serving: bool = False          # mkdocs serve: report mistakes on the page instead of stopping
+    views: Views | None = None     # the catalogue of this build, or the last good one under serve
+    error: str | None = None       # the catalogue's problems, when it does not load
+    articles: list[Article] = field(default_factory=list)
+
+
+state = BuildState()
+
+
+def on_startup(command, dirty):
+    state.serving = command == "serve"
+
+
+def on_config(config):
+    try:
+        state.views = get_views(catalog_path())
+        state.error = None
+        for warning in state.views.loaded.warnings:
+            log.info(str(warning))
+    except CatalogError as exc:
+        if not state.serving:
+            raise PluginError(str(exc)) from None
+        state.error = str(exc)
+        log.error("De catalogus heeft fouten; de preview toont ze op elke pagina.\n%s", exc)
+    # Reproducible output: MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", history.commit_timestamp() or "0")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    state.articles = articles(files)
+    if state.views is None:  # serve started with a broken catalogue: only hand-written pages
+        return files
+    renderer = PageRenderer(state.views, config.use_directory_urls, state.articles)
+    data_uri = repo_relative(catalog_path())
+    for page in renderer.pages():
+        file = File.generated(config, page.src_uri, content=page.content)
+        if page.record_lines:
+            file.edit_uri = data_edit_uri(config, data_uri, *page.record_lines)
+        file.amw_record = page.record
+        files.append(file)
+    for src_uri, content in opendata.files(state.views, config.use_directory_urls).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def articles(files: Files) -> list[Article]:
+    """Hand-written pages that say in their front matter which records they are about."""
+    found = []
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        _, meta = get_data(file.content_string)
+        if meta.get("records"):
+            found.append(Article(file.src_uri, str(meta.get("title", file.src_uri)),
+                                 tuple(str(r) for r in meta["records"])))
+    return found
+
+
+def on_page_markdown(markdown, page, config, files):
+    if state.error:
+        return error_page(state.error) + "\n\n" + markdown
+    return search_terms_line(markdown, page)
+
+
+def error_page(error: str) -> str:
+    return ("!!! failure \"De kennisbank kan niet worden bijgewerkt\"\n\n"
+            "    Er staat een fout in de gegevens. Herstel die en sla op: de preview werkt zich "
+            "dan vanzelf bij. Tot die tijd zie je de laatste versie die wel klopte.\n\n"
+            "    ```text\n" + "\n".join("    " + line for line in error.splitlines()) + "\n    ```\n")
+
+
+def search_terms_line(markdown: str, page) -> str:
+    """Hand-written pages show their front-matter search_terms in the opening section, where
+    search weighs them most (runs after mkdocs-macros, so they are never a template)."""
+    terms = page.meta.get("search_terms")
+    if not terms or page.file.generated_by:
+        return markdown
+    line = f"*Ook gezocht als: {md.escape(', '.join(map(str, terms)))}*\n\n"
+    head, sep, rest = markdown.partition("\n## ")
+    return head.rstrip("\n") + "\n\n" + line + (sep.lstrip("\n") + rest if sep else "")
+
+
+def on_page_context(context, page, config, nav):
+    """Page metadata for overrides/main.html: schema.org data on module pages, and the date of
+    the last change from git (the Markdown file, or the catalogue for generated pages)."""
+    source = (repo_relative(catalog_path()) if page.file.generated_by
+              else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
+    record = getattr(page.file, "amw_record", None)
+    if isinstance(record, Module) and state.views:
+        url = page.canonical_url or page.url
+        page.meta["amw_jsonld"] = module_jsonld(state.views, record, url)
+    date = history.last_updated(source)
+    if date:
+        page.meta["amw_updated"] = date
+        page.meta["amw_updated_text"] = history.dutch_date(date)
+    return context
+
+
+def data_edit_uri(config, data_uri: str, first: int, last: int) -> str | None:
+    """Relative to edit_uri (e.g. 'edit/main/docs/'): '../../../blob/main/data/modules.yaml#L5-L40'.
+    GitHub's blob view honours line anchors; its edit view does not."""
+    parts = (config.edit_uri or "").strip("/").split("/")
+    if len(parts) < 2:
+        return None
+    branch = parts[1]
+    return "../" * len(parts) + f"blob/{branch}/{data_uri}#L{first}-L{last}"
