@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema test bench clean offline
+.PHONY: serve build validate schema test test-all lint bench clean offline
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,15 @@ validate: $(STAMP)  ## Check data/modules.yaml and explain every mistake
 schema: $(STAMP)  ## Rewrite data/modules.schema.json after changing macros/model.py
 	$(BIN)/python -m macros schema
 
-test: $(STAMP)  ## All tests, browser tests included (needs Debian's chromium: see README)
+test: $(STAMP)  ## The quick check before a pull request (about 2 minutes; needs Debian's chromium)
+	$(BIN)/python -m pytest -m "not full"
+
+test-all: $(STAMP) lint  ## Everything CI runs: every page in the browser, serve, offline, ProperDocs
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## Code style (ruff) and the rooms of the house (import contracts)
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## Build-time and page-weight figures (not a test)
 	$(BIN)/python bench/site_bench.py

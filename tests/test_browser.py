@@ -32,12 +32,38 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
+def sample_pages(site) -> list[str]:
+    """Every hand-written page plus the first three pages made from each template."""
+    from macros.catalogue.registry import KINDS
+    folders = {k.folder for k in KINDS.values() if k.folder}
+    per_folder: dict[str, int] = {}
+    sample = []
+    for url in all_pages(site):
+        folder = url.split("/")[0]
+        if folder in folders:
+            per_folder[folder] = per_folder.get(folder, 0) + 1
+            if per_folder[folder] > 3:
+                continue
+        sample.append(url)
+    return sample
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_sample_pages_pass_axe_stay_on_their_origin_and_log_no_errors(site, site_url, watched, scheme):
+    check_pages(sample_pages(site), site_url, watched, scheme)
+
+
+@pytest.mark.full
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_passes_axe_stays_on_its_origin_and_logs_no_errors(site, site_url, watched, scheme):
+    check_pages(all_pages(site), site_url, watched, scheme)
+
+
+def check_pages(urls, site_url, watched, scheme):
     w = watched(color_scheme=scheme)
     page = w.new_page()
     problems = {}
-    for url in all_pages(site):
+    for url in urls:
         page.goto(site_url + url, wait_until="load")
         found = axe_violations(page)
         if found:
@@ -172,6 +198,7 @@ def test_module_page_prints_as_a_clean_handout(site_url, watched, views):
     assert "http" in after or after == "none"
 
 
+@pytest.mark.full
 def test_offline_build_works_from_disk(tmp_path, browser):
     dest = tmp_path / "offline"
     result = build_site(dest, OFFLINE="true", DIRECTORY_URLS="false")

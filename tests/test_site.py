@@ -384,6 +384,7 @@ def test_generated_pages_are_not_stub_files_in_docs():
         assert not (ROOT / "docs" / folder).exists(), folder
 
 
+@pytest.mark.full
 def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
     result = build_site(tmp_path / "again")
     assert result.returncode == 0, result.stderr
