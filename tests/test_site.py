@@ -355,6 +355,28 @@ def test_an_article_with_an_unknown_id_fails_the_build_with_a_suggestion(tmp_pat
     assert "onbekende module 'budgetbegelijding'" in log and "Bedoelde je 'budgetbegeleiding'?" in log
 
 
+def test_an_article_about_an_unknown_record_fails_the_build_with_a_suggestion(tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "data", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    article = project / "docs" / "praktijk" / "diversiteit.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n", "---\nrecords: [module:intaek]\n", 1),
+                       encoding="utf-8")
+    result = build_site(tmp_path / "site", cwd=project)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/praktijk/diversiteit.md: records: onbekende module 'intaek'" in log, log[-2000:]
+
+
+def test_records_named_by_an_article_link_back_to_it(site):
+    """Content test (real catalogue): the Werk en inkomen article names Arbeid en verzuim."""
+    soup = site.soup("programmas/arbeid-en-verzuim/")
+    heading = soup.find("h2", id="lees-ook")
+    links = [a["href"] for a in heading.find_next("ul").select("a")]
+    assert any("praktijk/werk-en-inkomen" in href for href in links), links
+
+
 def test_a_mistake_in_the_data_stops_the_build_with_file_and_line(tmp_path):
     text = (ROOT / "data" / "modules.yaml").read_text(encoding="utf-8")
     catalog = tmp_path / "modules.yaml"

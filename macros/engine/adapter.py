@@ -22,7 +22,7 @@ from ..catalogue.views import Views, get_views
 from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
-from ..site.pages import Article, PageRenderer
+from ..site.pages import Article, PageRenderer, article_problems
 
 log = logging.getLogger("mkdocs.plugins.amw")
 
@@ -62,6 +62,11 @@ def on_files(files: Files, config) -> Files:
     state.articles = articles(files)
     if state.views is None:  # serve started with a broken catalogue: only hand-written pages
         return files
+    problems = article_problems(state.views, state.articles)
+    if problems and not state.serving:
+        raise PluginError("\n".join(problems))
+    for problem in problems:
+        log.error(problem)
     renderer = PageRenderer(state.views, config.use_directory_urls, state.articles)
     data_uri = repo_relative(catalog_path())
     for page in renderer.pages():

@@ -56,6 +56,22 @@ class Article:
     records: tuple[str, ...]  # 'module:intake', 'programme:arbeid-en-verzuim', ...
 
 
+def article_problems(views: Views, articles: list[Article]) -> list[str]:
+    """Every 'kind:id' in an article's `records:` must name a record, or the link is lost."""
+    from ..catalogue.loader import suggest
+    problems = []
+    for article in articles:
+        for entry in article.records:
+            kind, _, key = entry.partition(":")
+            if kind not in views.table:
+                problems.append(f"docs/{article.src_uri}: records: onbekende soort '{kind}' in '{entry}'. "
+                                f"{suggest(kind, views.table) or 'Gebruik module:, programme:, partner: enzovoort.'}")
+            elif key not in views.table[kind]:
+                problems.append(f"docs/{article.src_uri}: records: onbekende {KINDS[kind].singular} '{key}'. "
+                                f"{suggest(key, views.table[kind])}".rstrip())
+    return problems
+
+
 class PageRenderer:
     def __init__(self, views: Views, use_directory_urls: bool = True, articles: list[Article] = ()):
         self.views = views
