@@ -243,3 +243,16 @@ def test_search_terms_are_checked_like_every_other_field(tmp_path):
     text, problems = broken(tmp_path, "search_terms: [schulden]", "search_terms: [schulden, x]")
     p = only(problems)
     assert p.message == "tekst is te kort: minstens 2 tekens nodig" and p.field == "search_terms, item 2"
+
+
+def test_a_programme_without_an_access_module_gets_a_warning_not_an_error(tmp_path):
+    path = tmp_path / "modules.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load_catalog(path)  # loads: a warning does not stop anyone
+    warnings = [str(w) for w in loaded.warnings]
+    assert len(warnings) == 1, warnings
+    assert "programma 'schuldhulp', veld 'steps': waarschuwing: geen toegangsmodule" in warnings[0]
+    assert "ten minste één toegangs- en één uitvoeringsmodule" in warnings[0]
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "geen toegangsmodule" in result.stderr

@@ -122,6 +122,8 @@ class Partner(Sourced):
     offer: str
     referral: str
     feedback: str
+    search_terms: SearchTerms = Field([], description="Woorden waarop mensen zoeken, ook de huidige naam "
+                                                        "van een organisatie die niet meer zo heet.")
 
 
 class GroupType(Record):
