@@ -6,13 +6,19 @@ import sys
 from pathlib import Path
 
 from .catalogue.loader import CatalogError, load_catalog
-from .catalogue.model import Catalog
-from .catalogue.paths import SCHEMA_FILE, catalog_path, repo_relative
+from .catalogue.model import Catalog, Organisation
+from .catalogue.paths import ORGANISATION_SCHEMA_FILE, SCHEMA_FILE, catalog_path, repo_relative
 
 
 def schema_text() -> str:
     schema = Catalog.model_json_schema()
     schema["title"] = "AMW kennisbank: data/modules.yaml"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def organisation_schema_text() -> str:
+    schema = Organisation.model_json_schema()
+    schema["title"] = "AMW kennisbank: data/organisaties/<id>.yaml"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -29,11 +35,12 @@ def main(argv: list[str]) -> int:
         for warning in loaded.warnings:
             print(f"  {warning}", file=sys.stderr)
         print(f"{repo_relative(path)}: in orde ({len(c.modules)} modules, {len(c.programmes)} programma's, "
-              f"{len(c.cases)} casussen).")
+              f"{len(c.cases)} casussen, {len(c.organisations)} organisaties).")
         return 0
     if command == "schema":
         SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
-        print(f"{SCHEMA_FILE} bijgewerkt.")
+        ORGANISATION_SCHEMA_FILE.write_text(organisation_schema_text(), encoding="utf-8")
+        print(f"{SCHEMA_FILE} en {ORGANISATION_SCHEMA_FILE} bijgewerkt.")
         return 0
     print("Gebruik: python -m macros validate [BESTAND] | python -m macros schema", file=sys.stderr)
     return 2

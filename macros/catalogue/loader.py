@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import DUTCH_FIELD_NAMES, ID_PATTERN, Catalog
+from .model import DUTCH_FIELD_NAMES, ID_PATTERN, Catalog, Organisation
 from .paths import repo_relative
 from .registry import KINDS
 
@@ -54,6 +54,7 @@ class LoadedCatalog:
     path: Path
     lines: dict[tuple[str, str], tuple[int, int]]  # (section, id) -> first and last line, 1-based
     warnings: tuple[Problem, ...] = ()  # worth a look, but the catalogue is usable
+    record_files: dict[str, str] = field(default_factory=dict)  # organisation id -> its file
 
 
 def suggest(value: object, candidates) -> str:
@@ -63,15 +64,118 @@ def suggest(value: object, candidates) -> str:
 
 
 def load_catalog(path: str | Path) -> LoadedCatalog:
+    """The catalogue in `path` plus every organisation file in organisaties/ beside it."""
     path = Path(path)
     label = repo_relative(path)  # messages name the file as the editor sees it in the repository
     raw = _parse_yaml(path, label)
     problems = _schema_problems(label, raw) + _reference_problems(label, raw)
+    organisations, org_problems, org_files = _load_organisations(path.parent, raw)
+    problems = sorted(set(problems), key=lambda p: (p.line, p.field, p.message)) + org_problems
     if problems:
-        raise CatalogError(sorted(set(problems), key=lambda p: (p.line, p.field, p.message)))
-    catalog = Catalog.model_validate(_plain(raw))
-    return LoadedCatalog(catalog, path, _record_lines(raw, raw.line_count),
-                         tuple(_traject_warnings(label, raw, catalog)))
+        raise CatalogError(problems)
+    catalog = Catalog.model_validate({**_plain(raw), "organisations": organisations})
+    lines = _record_lines(raw, raw.line_count)
+    lines.update({("organisations", key): (1, count) for key, (_, count) in org_files.items()})
+    return LoadedCatalog(catalog, path, lines, tuple(_traject_warnings(label, raw, catalog)),
+                         {key: file for key, (file, _) in org_files.items()})
+
+
+# --- organisation files: data/organisaties/<id>.yaml ------------------------------------------------
+
+ORGANISATION_FOLDER = "organisaties"
+MUNICIPALITIES_FILE = "gemeenten.yaml"
+
+
+@dataclass(frozen=True)
+class Municipalities:
+    names: frozenset[str]
+    aliases: dict[str, str]
+    source: str
+
+
+def load_municipalities(data_dir: Path) -> Municipalities | None:
+    path = data_dir / MUNICIPALITIES_FILE
+    if not path.exists():
+        return None
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    names = frozenset(n for province in data["provinces"].values() for n in province)
+    return Municipalities(names, dict(data.get("aliases") or {}), str(data.get("source", "")))
+
+
+def _load_organisations(data_dir: Path, catalogue_raw):
+    """Each file is validated like the catalogue: all problems, with its own file and line."""
+    folder = data_dir / ORGANISATION_FOLDER
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        return [], [], {}
+    municipalities = load_municipalities(data_dir)
+    ids = {kind.name: _ids(catalogue_raw, kind.section) for kind in KINDS.values()}
+    organisations, problems, seen = [], [], {}
+    for file in files:
+        label = repo_relative(file)
+        try:
+            org = _parse_yaml(file, label)
+        except CatalogError as exc:
+            problems += exc.problems
+            continue
+        root = LocatedDict({"organisations": LocatedList([org])})  # locate as a catalogue section
+        root.key_lines, root["organisations"].item_lines = {"organisations": 1}, [1]
+        found = []
+        try:
+            Organisation.model_validate(_plain(org))
+        except ValidationError as exc:
+            for err in exc.errors():
+                err = dict(err, loc=("organisations", 0, *err["loc"]))
+                found.append(_problem_from_error(label, root, err))
+        found += _organisation_references(label, root, org, ids, municipalities)
+        ident = org.get("id")
+        if ident != file.stem:
+            found.append(Problem(label, org.key_lines.get("id", 1), f"organisatie '{ident}'", "id",
+                                 f"de id '{ident}' verschilt van de bestandsnaam '{file.name}'",
+                                 f"Noem het bestand '{ident}.yaml' of geef het record de id '{file.stem}'."))
+        if ident in seen:
+            found.append(Problem(label, org.key_lines.get("id", 1), f"organisatie '{ident}'", "id",
+                                 f"organisatie '{ident}' staat ook in {seen[ident]}", "Geef elke organisatie een eigen id."))
+        seen[ident] = label
+        problems += sorted(set(found), key=lambda p: (p.line, p.field, p.message))
+        if not found:
+            organisations.append(_plain(org))
+    files_by_id = {file.stem: (repo_relative(file), len(file.read_text(encoding="utf-8").splitlines()))
+                   for file in files}  # id == file name, checked above: for edit links
+    return organisations, problems, files_by_id
+
+
+def _organisation_references(label, root, org, ids, municipalities) -> list[Problem]:
+    problems = []
+    kind = KINDS["organisation"]
+    for path, target in kind.all_references.items():
+        for loc, value in _walk_located(org, path.split("."), ("organisations", 0)):
+            if value is not None and value not in ids[target]:
+                word = KINDS[target].singular
+                problems.append(Problem(label, _line_of(root, loc), _record_label(root, loc), _field_path(loc),
+                                        f"onbekende {word} '{value}'",
+                                        suggest(value, ids[target]) or f"Kies een id uit '{KINDS[target].section}'."))
+    for loc, value in _walk_located(org, ["own_modules", "id"], ("organisations", 0)):
+        if value in ids["module"]:
+            problems.append(Problem(label, _line_of(root, loc), _record_label(root, loc), _field_path(loc),
+                                    f"'{value}' is al een landelijke module",
+                                    "Beschrijf je versie als variant (variants) of kies een andere id."))
+    seen_variants: set = set()
+    for loc, value in _walk_located(org, ["variants", "module"], ("organisations", 0)):
+        if value in seen_variants:
+            problems.append(Problem(label, _line_of(root, loc), _record_label(root, loc), _field_path(loc),
+                                    f"module '{value}' heeft twee varianten", "Voeg ze samen tot één variant."))
+        seen_variants.add(value)
+    if municipalities:
+        for loc, value in _walk_located(org, ["werkgebied"], ("organisations", 0)):
+            if value in municipalities.names:
+                continue
+            official = municipalities.aliases.get(value)
+            hint = (f"De officiële naam is '{official}'." if official else
+                    suggest(value, municipalities.names) or "Zie data/gemeenten.yaml voor de namen.")
+            problems.append(Problem(label, _line_of(root, loc), _record_label(root, loc), _field_path(loc),
+                                    f"'{value}' is geen gemeente volgens {municipalities.source}", hint))
+    return problems
 
 
 def _traject_warnings(label: str, raw, catalog: Catalog) -> list[Problem]:
@@ -270,7 +374,8 @@ def _problem_from_error(label: str, raw, err) -> Problem:
         hint = suggest_field(str(loc[-1]), _allowed_fields(loc)) or \
             "Verwijder het veld of zie CONTRIBUTING.md voor de velden."
     elif kind == "literal_error":
-        message = f"ongeldige waarde '{value}'; toegestaan: {ctx.get('expected', '')}"
+        allowed = str(ctx.get("expected", "")).replace(" or ", " of ")
+        message = f"ongeldige waarde '{value}'; toegestaan: {allowed}"
         hint = suggest(value, re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
     elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         message = f"id '{value}' heeft niet de juiste vorm (alleen kleine letters, cijfers en koppeltekens)"
@@ -363,9 +468,7 @@ def _reference_problems(label: str, raw) -> list[Problem]:
 
     for kind in KINDS.values():
         seen: set = set()
-        references = dict(kind.references)
-        if kind.name != "publication":
-            references["source.publication"] = "publication"
+        references = kind.all_references
         for i, item in _records(raw, kind.section):
             ident = item.get(kind.key)
             if ident in seen:

@@ -22,6 +22,9 @@ DUTCH_FIELD_NAMES = {
     "lessons": "lessen", "title": "titel", "description": "beschrijving", "modules": "modules",
     "weeks": "weken", "editorial_choice": "keuze_van_de_redactie", "contacts": "contacten", "text": "tekst", "role": "rol",
     "publication": "publicatie", "section": "paragraaf", "definition": "definitie",
+    "local_name": "lokale_naam", "local_partners": "lokale_ketenpartners", "variants": "varianten",
+    "own_modules": "eigen_modules", "like": "lijkt_op", "maintainers": "beheerders",
+    "last_checked": "laatst_gecontroleerd", "note": "toelichting", "signup": "aanmelden",
 }
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -209,6 +212,68 @@ class Case(Sourced):
     partners: list[str] = []
 
 
+# --- regional variants: one file per organisation in data/organisaties/ ---------------------------
+
+class Contact(Record):
+    phone: str | None = Field(None, description="Openbaar telefoonnummer.")
+    email: str | None = Field(None, description="Openbaar e-mailadres.")
+    address: str | None = Field(None, description="Bezoekadres.")
+    signup: str = Field(description="Hoe je je aanmeldt of iemand verwijst, in één of twee zinnen.")
+
+
+class Variant(Record):
+    """How one organisation offers a base module: only what differs from the national text."""
+    module: str = Field(description="Id van de landelijke module.")
+    status: Literal["zoals-beschreven", "aangepast", "niet-aangeboden"]
+    local_name: str | None = Field(None, description="Naam waaronder de organisatie de module aanbiedt.")
+    duration: Duration | None = None
+    setting: str | None = None
+    preconditions: list[str] = Field([], description="Extra of andere randvoorwaarden.")
+    local_partners: list[str] = Field([], description="Lokale ketenpartners, met naam.")
+    note: str | None = Field(None, description="Wat verder anders is, of waarom de module er niet is.")
+
+    @model_validator(mode="after")
+    def _changes_only_when_changed(self) -> "Variant":
+        changed = [f for f in ("local_name", "duration", "setting", "preconditions", "local_partners")
+                   if getattr(self, f)]
+        if self.status != "aangepast" and changed:
+            raise ValueError(f"status '{self.status}' maar toch afwijkingen ({', '.join(changed)}); "
+                             "gebruik status 'aangepast'")
+        if self.status == "aangepast" and not (changed or self.note):
+            raise ValueError("status 'aangepast' zonder afwijking: noem wat anders is")
+        return self
+
+
+class OwnModule(Record):
+    """A module an organisation offers that the national catalogue lacks."""
+    id: str = Id
+    name: str
+    like: str | None = Field(None, description="Id van de landelijke module waar deze op lijkt.")
+    functions: list[str] = Field(min_length=1, max_length=2)
+    target_groups: list[str] = Field(min_length=1)
+    summary: str
+    audience: str | None = None
+    goals: list[str] = Field(min_length=1)
+    duration: Duration | None = None
+    setting: str | None = None
+    method: list[str] = []
+    preconditions: list[str] = []
+
+
+class Organisation(Record):
+    id: str = Id
+    name: str
+    kind: Literal["AMW", "BMW", "AMW en BMW"]
+    example: bool = Field(False, description="true: een verzonnen voorbeeld, geen echte organisatie.")
+    werkgebied: list[str] = Field(min_length=1, description="Gemeenten, zoals het CBS ze noemt.")
+    contact: Contact
+    website: str | None = None
+    last_checked: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Laatst gecontroleerd, JJJJ-MM-DD.")
+    maintainers: list[str] = Field(min_length=1, description="GitHub-namen (@naam) die dit bestand beheren.")
+    variants: list[Variant] = []
+    own_modules: list[OwnModule] = []
+
+
 class Catalog(Record):
     """The whole catalogue: everything the site shows comes from here."""
     version: str = Field(description="Versie van de catalogus, bijvoorbeeld 2026.11.")
@@ -222,3 +287,4 @@ class Catalog(Record):
     modules: list[Module] = Field(min_length=1)
     programmes: list[Programme] = []
     cases: list[Case] = []
+    organisations: list[Organisation] = Field([], description="Uit data/organisaties/*.yaml, niet uit dit bestand.")

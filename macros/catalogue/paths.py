@@ -5,6 +5,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_CATALOG = ROOT / "data" / "modules.yaml"
 SCHEMA_FILE = ROOT / "data" / "modules.schema.json"
+ORGANISATION_SCHEMA_FILE = ROOT / "data" / "organisatie.schema.json"
 
 
 def catalog_path() -> Path:

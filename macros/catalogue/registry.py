@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Case, Function, Module, Partner, Prestatieveld, Programme, Publication, TargetGroup
+from .model import (Case, Function, Module, Organisation, Partner, Prestatieveld, Programme, Publication,
+                    TargetGroup)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,11 @@ class RecordKind:
     # field -> kind name of the records it points to. A dotted field walks into lists:
     # 'steps.modules.module' is every module of every step.
     references: dict[str, str] = field(default_factory=dict)
+    sourced: bool = True      # has a `source` that points to a publication
+
+    @property
+    def all_references(self) -> dict[str, str]:
+        return {**self.references, **({"source.publication": "publication"} if self.sourced else {})}
 
     def key_of(self, record) -> str:
         return str(getattr(record, self.key))
@@ -30,6 +36,8 @@ class RecordKind:
     def title_of(self, record) -> str:
         if isinstance(record, Prestatieveld):
             return f"Prestatieveld {record.number}: {record.name}"
+        if isinstance(record, Organisation) and record.example:
+            return f"{record.name} (voorbeeld)"
         return getattr(record, "title", None) or record.name
 
     @property
@@ -43,7 +51,7 @@ class RecordKind:
 
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
     RecordKind("publication", Publication, "publications", "publicatie", "publicaties",
-               folder="bronnen"),
+               folder="bronnen", sourced=False),
     RecordKind("function", Function, "functions", "functie", "functies", folder="functies"),
     RecordKind("veld", Prestatieveld, "prestatievelden", "prestatieveld", "prestatievelden",
                key="number", folder="wmo", references={"functions.function": "function"}),
@@ -60,9 +68,13 @@ KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
         "steps.modules.module": "module"}),
     RecordKind("case", Case, "cases", "casus", "casussen", folder="casussen", references={
         "modules": "module", "programmes": "programme", "partners": "partner"}),
+    # Organisations live in data/organisaties/<id>.yaml, one file each, not in modules.yaml.
+    RecordKind("organisation", Organisation, "organisations", "organisatie", "organisaties",
+               folder="organisaties", sourced=False, references={
+        "variants.module": "module", "own_modules.like": "module",
+        "own_modules.functions": "function", "own_modules.target_groups": "target_group"}),
 )}
 BY_MODEL: dict[type, RecordKind] = {kind.model: kind for kind in KINDS.values()}
-SOURCED_SECTIONS = [k.section for k in KINDS.values() if k.name != "publication"] + ["group_work"]
 
 
 def kind_of(record) -> RecordKind:

@@ -73,10 +73,7 @@ class Views:
 
     @staticmethod
     def references_of(kind: RecordKind) -> dict[str, str]:
-        refs = dict(kind.references)
-        if kind.name != "publication":
-            refs["source.publication"] = "publication"
-        return refs
+        return kind.all_references
 
     def referring(self, record, kind: str) -> list:
         """Records of `kind` that point to `record`: referring(intake, 'programme')."""
