@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema test test-all lint bench clean offline
+.PHONY: serve build validate schema codeowners test test-all lint bench clean offline
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ offline: $(STAMP)  ## Build a copy that works opened from disk into site-offline
 
 validate: $(STAMP)  ## Check data/modules.yaml and explain every mistake
 	$(BIN)/python -m macros validate
+
+codeowners: $(STAMP)  ## Rewrite .github/CODEOWNERS from the maintainers in data/organisaties/
+	$(BIN)/python -m macros codeowners
 
 schema: $(STAMP)  ## Rewrite data/modules.schema.json after changing macros/model.py
 	$(BIN)/python -m macros schema

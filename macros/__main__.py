@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .catalogue.loader import CatalogError, load_catalog
 from .catalogue.model import Catalog, Organisation
-from .catalogue.paths import ORGANISATION_SCHEMA_FILE, SCHEMA_FILE, catalog_path, repo_relative
+from .catalogue.paths import ORGANISATION_SCHEMA_FILE, ROOT, SCHEMA_FILE, catalog_path, repo_relative
 
 
 def schema_text() -> str:
@@ -20,6 +20,19 @@ def organisation_schema_text() -> str:
     schema = Organisation.model_json_schema()
     schema["title"] = "AMW kennisbank: data/organisaties/<id>.yaml"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+CODEOWNERS_FILE = ROOT / ".github" / "CODEOWNERS"
+
+
+def codeowners_text() -> str:
+    """One line per organisation file: its maintainers review every change to their own offer."""
+    loaded = load_catalog(catalog_path())
+    lines = ["# Gegenereerd door `make codeowners` uit de beheerders in data/organisaties/*.yaml.",
+             "# Een organisatie beoordeelt zelf elke wijziging in haar eigen aanbod."]
+    for org in loaded.catalog.organisations:
+        lines.append(f"/{loaded.record_files[org.id]} {' '.join(org.maintainers)}")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str]) -> int:
@@ -42,7 +55,11 @@ def main(argv: list[str]) -> int:
         ORGANISATION_SCHEMA_FILE.write_text(organisation_schema_text(), encoding="utf-8")
         print(f"{SCHEMA_FILE} en {ORGANISATION_SCHEMA_FILE} bijgewerkt.")
         return 0
-    print("Gebruik: python -m macros validate [BESTAND] | python -m macros schema", file=sys.stderr)
+    if command == "codeowners":
+        CODEOWNERS_FILE.write_text(codeowners_text(), encoding="utf-8")
+        print(f"{CODEOWNERS_FILE} bijgewerkt.")
+        return 0
+    print("Gebruik: python -m macros validate [BESTAND] | schema | codeowners", file=sys.stderr)
     return 2
 
 

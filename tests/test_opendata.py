@@ -7,7 +7,7 @@ import json
 
 import jsonschema
 
-from macros.site.opendata import CSV_COLUMNS, Export
+from macros.site.opendata import CSV_COLUMNS, VARIANT_COLUMNS, Export
 
 
 def load(site, name):
@@ -53,3 +53,13 @@ def test_module_pages_embed_their_record_as_schema_org_service(site, views):
         assert data["@type"] == "Service" and data["identifier"] == m.id and data["name"] == m.name
         assert [a["audienceType"] for a in data["audience"]] == [views.target_groups[t].name for t in m.target_groups]
         assert data["url"].endswith(f"/modules/{m.id}/")
+
+
+def test_variants_round_trip_through_json_and_csv(site, views):
+    """Content test: the example organisation's variants come back from both exports."""
+    export = Export.model_validate_json(load(site, "modules.json"))
+    assert [o.variants for o in export.catalog.organisations] == [o.variants for o in views.catalog.organisations]
+    rows = list(csv.DictReader(io.StringIO(load(site, "varianten.csv")), delimiter=";"))
+    assert list(rows[0].keys()) == VARIANT_COLUMNS
+    expected = [(o.id, v.module, v.status) for o in views.catalog.organisations for v in o.variants]
+    assert [(r["organisatie"], r["module"], r["status"]) for r in rows if r["soort"] == "variant"] == expected

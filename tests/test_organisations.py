@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from macros.__main__ import organisation_schema_text
 from macros.catalogue.loader import CatalogError, load_catalog
 from macros.catalogue.paths import ORGANISATION_SCHEMA_FILE
@@ -94,3 +94,11 @@ def test_a_variant_that_changes_nothing_is_not_accepted_as_changed(tmp_path):
 def test_committed_organisation_schema_matches_the_model():
     assert ORGANISATION_SCHEMA_FILE.read_text(encoding="utf-8") == organisation_schema_text(), \
         "data/organisatie.schema.json is out of date: run `make schema`"
+
+
+def test_codeowners_gives_each_organisation_its_own_file():
+    """The committed .github/CODEOWNERS is what the organisation files say (make codeowners)."""
+    from macros.__main__ import CODEOWNERS_FILE, codeowners_text
+    assert CODEOWNERS_FILE.read_text(encoding="utf-8") == codeowners_text(), "run `make codeowners`"
+    for path in (ROOT / "data" / "organisaties").glob("*.yaml"):
+        assert f"/data/organisaties/{path.name} @" in codeowners_text(), path.name

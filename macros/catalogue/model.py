@@ -233,7 +233,7 @@ class Variant(Record):
     note: str | None = Field(None, description="Wat verder anders is, of waarom de module er niet is.")
 
     @model_validator(mode="after")
-    def _changes_only_when_changed(self) -> "Variant":
+    def _changes_only_when_changed(self) -> Variant:
         changed = [f for f in ("local_name", "duration", "setting", "preconditions", "local_partners")
                    if getattr(self, f)]
         if self.status != "aangepast" and changed:

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import (Case, Function, Module, Organisation, Partner, Prestatieveld, Programme, Publication,
-                    TargetGroup)
+from .model import (
+    Case,
+    Function,
+    Module,
+    Organisation,
+    Partner,
+    Prestatieveld,
+    Programme,
+    Publication,
+    TargetGroup,
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import durations
 from .durations import GROUP_WORK, OWN, Figures, PlanTotal, Span
 from .loader import LoadedCatalog, load_catalog
-from .model import Duration, Module, Prestatieveld, Programme
+from .model import Duration, Module, Organisation, OwnModule, Prestatieveld, Programme, Variant
 from .registry import KINDS, RecordKind, kind_of, walk
 
 _CACHE: dict[Path, tuple[float, Views]] = {}
@@ -183,6 +183,30 @@ class Views:
 
     def programme_total(self, programme: Programme, roles=("kern",)) -> PlanTotal:
         return self.plan_total(self.programme_plan(programme, roles))
+
+    # --- regional variants ----------------------------------------------------------------------
+
+    def variants_of(self, module: Module) -> list[tuple[Organisation, Variant]]:
+        """Which organisations record a variant of this module, and how."""
+        out = []
+        for org in self.referring(module, "organisation"):
+            for variant in org.variants:
+                if variant.module == module.id:
+                    out.append((org, variant))
+        return out
+
+    def own_modules_like(self, module: Module) -> list[tuple[Organisation, OwnModule]]:
+        return [(org, own) for org in self.referring(module, "organisation")
+                for own in org.own_modules if own.like == module.id]
+
+    @cached_property
+    def municipalities(self) -> dict[str, list[Organisation]]:
+        """gemeente -> organisations that serve it, gemeenten in alphabetical order."""
+        found: dict[str, list[Organisation]] = {}
+        for org in self.catalog.organisations:
+            for gemeente in org.werkgebied:
+                found.setdefault(gemeente, []).append(org)
+        return dict(sorted(found.items(), key=lambda item: item[0].lstrip("'").lower()))
 
     def traject_check(self, module_ids: list[str]) -> list[str]:
         """Seed 002: a traject has at least one access and one execution module. Returns the kinds

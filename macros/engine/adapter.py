@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from ..catalogue.loader import CatalogError
-from ..catalogue.model import Module
+from ..catalogue.loader import CatalogError, suggest
+from ..catalogue.model import Module, Organisation
 from ..catalogue.paths import catalog_path, repo_relative
 from ..catalogue.views import Views, get_views
 from ..site import history, opendata
@@ -33,6 +33,7 @@ class BuildState:
     views: Views | None = None     # the catalogue of this build, or the last good one under serve
     error: str | None = None       # the catalogue's problems, when it does not load
     articles: list[Article] = field(default_factory=list)
+    organisation: Organisation | None = None  # ORGANISATIE=<id>: that organisation's own site
 
 
 state = BuildState()
@@ -53,9 +54,27 @@ def on_config(config):
             raise PluginError(str(exc)) from None
         state.error = str(exc)
         log.error("De catalogus heeft fouten; de preview toont ze op elke pagina.\n%s", exc)
+    organisation = os.environ.get("ORGANISATIE")
+    if organisation and state.views:
+        _own_site(config, organisation)
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH.
     os.environ.setdefault("SOURCE_DATE_EPOCH", history.commit_timestamp() or "0")
     return config
+
+
+def _own_site(config, organisation_id: str) -> None:
+    """ORGANISATIE=<id>: the organisation's own site from the same repository."""
+    table = state.views.table["organisation"]
+    if organisation_id not in table:
+        raise PluginError(f"ORGANISATIE={organisation_id}: onbekende organisatie. "
+                          f"{suggest(organisation_id, table) or 'Zie data/organisaties/.'}")
+    org = table[organisation_id]
+    state.organisation = org
+    config.extra["amw_national_url"] = config.site_url or ""
+    config.extra["amw_organisation"] = {
+        "name": org.name, "example": org.example, "signup": org.contact.signup, "phone": org.contact.phone,
+        "email": org.contact.email, "website": org.website, "werkgebied": ", ".join(org.werkgebied)}
+    config.site_name = f"{org.name}: AMW-modules"
 
 
 def on_files(files: Files, config) -> Files:
@@ -67,12 +86,15 @@ def on_files(files: Files, config) -> Files:
         raise PluginError("\n".join(problems))
     for problem in problems:
         log.error(problem)
-    renderer = PageRenderer(state.views, config.use_directory_urls, state.articles)
+    renderer = PageRenderer(state.views, config.use_directory_urls, state.articles, state.organisation,
+                            config.extra.get("amw_national_url", ""))
     data_uri = repo_relative(catalog_path())
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.content)
         if page.record_lines:
-            file.edit_uri = data_edit_uri(config, data_uri, *page.record_lines)
+            source = (state.views.loaded.record_files[page.record.id] if isinstance(page.record, Organisation)
+                      else data_uri)  # an organisation's page edits its own file
+            file.edit_uri = data_edit_uri(config, source, *page.record_lines)
         file.amw_record = page.record
         files.append(file)
     for src_uri, content in opendata.files(state.views, config.use_directory_urls).items():

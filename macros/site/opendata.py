@@ -83,6 +83,7 @@ def files(views: Views, use_directory_urls: bool = True) -> dict[str, str]:
         "data/modules.csv": modules_csv(views, export),
         "data/schema.json": json.dumps(Export.model_json_schema(), indent=1, ensure_ascii=False),
         "data/modulezoeker.json": finder_json(views, export),
+        "data/varianten.csv": variants_csv(views),
     }
 
 
@@ -135,3 +136,30 @@ def modules_csv(views: Views, export: Export) -> str:
 
 def _blank(value) -> object:
     return "" if value is None else value
+
+
+VARIANT_COLUMNS = ["organisatie", "voorbeeld", "werkgebied", "soort", "module", "landelijke_module", "status",
+                   "lokale_naam", "contacten_min", "contacten_max", "weken_min", "weken_max", "toelichting"]
+
+
+def variants_csv(views: Views) -> str:
+    """Every organisation's variants and own modules, one row each (soort: variant or eigen)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(VARIANT_COLUMNS)
+    for org in views.catalog.organisations:
+        head = [org.id, "ja" if org.example else "nee", ", ".join(org.werkgebied)]
+        for v in org.variants:
+            d = v.duration
+            writer.writerow(head + ["variant", v.module, v.module, v.status, v.local_name or "",
+                                    *_range(d.contacts if d else None), *_range(d.weeks if d else None),
+                                    " ".join((v.note or "").split())])
+        for own in org.own_modules:
+            d = own.duration
+            writer.writerow(head + ["eigen", own.id, own.like or "", "eigen module", own.name,
+                                    *_range(d.contacts if d else None), *_range(d.weeks if d else None), own.summary])
+    return "\ufeff" + out.getvalue()
+
+
+def _range(r) -> list:
+    return [r.min, r.max] if r else ["", ""]

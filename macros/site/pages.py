@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..catalogue.model import Module, Programme
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
-from . import diagrams, history, wording
+from . import diagrams, history, variants, wording
 from . import markdown as md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,6 +27,7 @@ PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogu
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
+VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"))
 
@@ -73,8 +74,13 @@ def article_problems(views: Views, articles: list[Article]) -> list[str]:
 
 
 class PageRenderer:
-    def __init__(self, views: Views, use_directory_urls: bool = True, articles: list[Article] = ()):
+    def __init__(self, views: Views, use_directory_urls: bool = True, articles: list[Article] = (),
+                 organisation=None, national_url: str = ""):
+        """organisation: build one organisation's own site (its variants shown on the module pages,
+        the national text one click away at national_url)."""
         self.views = views
+        self.organisation = organisation
+        self.national_url = national_url
         self.use_directory_urls = use_directory_urls
         self.articles = list(articles)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
@@ -149,6 +155,14 @@ class PageRenderer:
             ctx["via_limit"] = RELATED_LIMIT
         elif kind == "function":
             ctx["programmes_here"] = v.programmes_with_function(record.id)
+        elif kind == "organisation":
+            ctx["offer"] = [(v.modules[var.module], var, variants.differences(v, v.modules[var.module], var))
+                            for var in record.variants]
+            ctx["own"] = [(own, v.modules.get(own.like), [v.functions[f] for f in own.functions],
+                           [v.target_groups[t] for t in own.target_groups],
+                           wording.module_figures(own.duration, "eigen") if own.duration else "")
+                          for own in record.own_modules]
+            ctx["variant_status"] = variants.STATUS_LABELS
         elif kind == "publication":
             ctx["citing"] = [(k, v.referring(record, k.name)) for k in KINDS.values()
                              if v.referring(record, k.name)]
@@ -159,7 +173,13 @@ class PageRenderer:
         duration, origin = v.duration(m)
         named, via = v.velden_of(m)
         related = v.related_modules(m)
+        regional = [(org, var, variants.differences(v, m, var)) for org, var in v.variants_of(m)]
+        local = next(((org, var, diffs) for org, var, diffs in regional if org is self.organisation), None)
         return {
+            "local": local, "national_page": f"{self.national_url}modules/{m.id}/" if self.national_url else "",
+            "regional": regional[:VARIANT_LIMIT], "regional_total": len(regional),
+            "regional_page": f"modules/{m.id}/varianten.md" if len(regional) > VARIANT_LIMIT else None,
+            "own_like": v.own_modules_like(m), "variant_status": variants.STATUS_LABELS,
             "duration": duration, "duration_origin": origin,
             "duration_figures": wording.module_figures(duration, origin),
             "borrowed_text": v.catalog.group_work.defaults.text if origin == "groepswerk" else "",
@@ -190,6 +210,11 @@ class PageRenderer:
         v = self.views
         counts = {KINDS[kind].key_of(r): (len(v.modules_listed_on(r)), len(v.referring(r, "programme")))
                   for r in v.records(kind)}
+        if kind == "organisation":
+            from ..catalogue.loader import load_municipalities
+            known = load_municipalities(v.loaded.path.parent)
+            return {"counts": counts, "municipalities": v.municipalities,
+                    "aliases_json": json.dumps(known.aliases if known else {}, ensure_ascii=False)}
         if kind == "veld":
             return {"counts": counts, "via": {str(r.number): len(v.modules_via_functions(r))
                                               for r in v.catalog.prestatievelden}}
@@ -218,6 +243,12 @@ class PageRenderer:
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
         out = [GeneratedPage(here, self.render(kind.template, here, modules=parts[0], pager=pager,
                                                **self.context(record)), lines, record)]
+        if isinstance(record, Module) and len(self.views.variants_of(record)) > VARIANT_LIMIT:
+            extra = f"modules/{record.id}/varianten.md"
+            out.append(GeneratedPage(extra, self.render("module_variants.md.j2", extra, **self.context(record),
+                                                        all_regional=[
+                (org, var, variants.differences(self.views, record, var))
+                for org, var in self.views.variants_of(record)]), lines))
         for n, part in enumerate(parts[1:], 2):
             out.append(GeneratedPage(pager[n - 1], self.render(
                 "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,

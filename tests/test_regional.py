@@ -1,0 +1,74 @@
+"""Regional variants. Content tests on the real catalogue's fictional example organisation."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_site, serve
+from test_site import text
+
+EXAMPLE = "organisaties/voorbeeld-amw-rivierenland/"
+
+
+def test_the_example_organisation_page_says_it_is_an_example_and_shows_its_offer(site):
+    article = site.soup(EXAMPLE).select_one("article")
+    notice = article.select_one(".admonition.warning")
+    assert notice and "bestaat niet" in text(notice)
+    words = text(article)
+    assert "Grip op geld" in words and "Niet aangeboden" in words and "Spreekuur op het mbo" in words
+    assert "(voorbeeld)" in text(article.h1)
+
+
+def test_a_module_page_shows_how_a_variant_differs_field_by_field(site):
+    section = site.soup("modules/budgetbegeleiding/").find("h2", id="regionale-varianten")
+    table = section.find_next("table")
+    rows = {text(r.find_all("td")[0]): [text(td) for td in r.find_all("td")[1:]] for r in table.tbody.find_all("tr")}
+    assert rows["Naam"] == ["Budgetbegeleiding", "Grip op geld"]
+    assert "10 tot 13 weken" in rows["Duur en frequentie"][1]
+    assert "(voorbeeld)" in text(section.find_next("h3"))
+
+
+def test_gemeente_lookup_lists_every_gemeente_without_javascript(site, views):
+    rows = site.soup("organisaties/").select("#amw-gemeenten tbody tr")
+    served = {text(r.td): text(r.find_all("td")[1]) for r in rows}
+    assert set(served) == {g for o in views.catalog.organisations for g in o.werkgebied}
+    assert "Voorbeeld AMW Rivierenland" in served["Tiel"]
+
+
+def test_gemeente_lookup_filters_as_you_type_and_knows_other_names(site_url, watched):
+    w = watched()
+    page = w.new_page()
+    page.goto(site_url + "organisaties/")
+    page.fill("#amw-gemeente", "tie")
+    visible = page.eval_on_selector_all("#amw-gemeenten tbody tr:not([hidden]) td:first-child",
+                                        "cells => cells.map(c => c.textContent.trim())")
+    assert visible == ["Tiel"]
+    page.fill("#amw-gemeente", "Den Haag")
+    assert "nog geen organisatie" in page.inner_text("#amw-gemeente-count")
+    assert not w.foreign and not w.errors
+
+
+@pytest.mark.full
+def test_an_organisation_builds_its_own_site_with_its_variants_and_contact(tmp_path, browser):
+    result = build_site(tmp_path / "own", ORGANISATIE="voorbeeld-amw-rivierenland")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    with serve(tmp_path / "own") as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "modules/budgetbegeleiding/")
+        box = page.locator(".admonition.info", has_text="Zo biedt Voorbeeld AMW Rivierenland")
+        assert "Grip op geld" in box.inner_text()
+        national = box.locator("a", has_text="landelijke kennisbank").get_attribute("href")
+        assert national.endswith("/modules/budgetbegeleiding/") and national.startswith("https://")
+        assert "Voorbeeld AMW Rivierenland" in page.inner_text(".amw-org-banner")
+        assert "Voorbeeld AMW Rivierenland" in page.title()
+        page.goto(url + "modules/rouwverwerking/")
+        assert page.locator(".admonition.warning", has_text="Niet in het aanbod").count() == 1
+        page.goto(url + "praktijk/diversiteit/")
+        assert "Aanmelden:" in page.inner_text(".amw-org-banner")
+        context.close()
+
+
+def test_an_unknown_organisation_stops_its_own_build_with_a_suggestion(tmp_path):
+    result = build_site(tmp_path / "own", ORGANISATIE="voorbeeld-amw-rivierland")
+    assert result.returncode != 0
+    assert "Bedoelde je 'voorbeeld-amw-rivierenland'?" in result.stdout + result.stderr
