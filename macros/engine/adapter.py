@@ -70,7 +70,7 @@ def _own_site(config, organisation_id: str) -> None:
                           f"{suggest(organisation_id, table) or 'Zie data/organisaties/.'}")
     org = table[organisation_id]
     state.organisation = org
-    config.extra["amw_national_url"] = config.site_url or ""
+    config.extra["amw_national_url"] = config.extra.get("national_url") or config.site_url or ""
     config.extra["amw_organisation"] = {
         "name": org.name, "example": org.example, "signup": org.contact.signup, "phone": org.contact.phone,
         "email": org.contact.email, "website": org.website, "werkgebied": ", ".join(org.werkgebied)}
