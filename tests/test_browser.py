@@ -124,10 +124,15 @@ def test_finder_filters_by_veld_and_target_group_exactly_as_the_data_says(site_u
     page.goto(site_url + "modulezoeker/", wait_until="load")
     page.wait_for_selector("#amw-finder:not([hidden])")
     page.select_option("#f-veld", "7")
-    assert finder_modules(page) == {m.id for m in views.modules_listed_on(views.velden[7])}
+    in_veld = {m.id for m in views.catalog.modules if 7 in m.prestatievelden} | {
+        m.id for m in views.catalog.modules if set(m.functions) & {a.function for a in views.velden[7].functions}}
+    assert finder_modules(page) == in_veld
+    via = page.eval_on_selector_all("#amw-finder-results li:not([hidden]) .amw-via__mark",
+                                    "marks => marks.map(m => m.closest('li').dataset.module)")
+    assert set(via) == {i for i in in_veld if 7 not in views.modules[i].prestatievelden} and via
     group = "mensen-met-schulden"
     page.select_option("#f-group", group)
-    expected = {m.id for m in views.modules_listed_on(views.velden[7]) if group in m.target_groups}
+    expected = {i for i in in_veld if group in views.modules[i].target_groups}
     assert finder_modules(page) == expected
     count = page.inner_text("#amw-finder-count")
     assert count.startswith(str(len(expected))) and page.get_attribute("#amw-finder-count", "aria-live") == "polite"
@@ -140,8 +145,21 @@ def test_finder_takes_its_filters_from_the_address(site_url, watched, views):
     page = watched().new_page()
     page.goto(site_url + "modulezoeker/?function=begeleiding&veld=5", wait_until="load")
     page.wait_for_selector("#amw-finder:not([hidden])")
-    expected = {m.id for m in views.modules_listed_on(views.velden[5]) if "begeleiding" in m.functions}
+    expected = {m.id for m in views.catalog.modules if "begeleiding" in m.functions}  # field 5 takes in all of it
     assert finder_modules(page) == expected and page.input_value("#f-veld") == "5"
+
+
+def test_finder_filters_by_organisation_and_gemeente(site_url, watched, views):
+    """Content test: the fictional example organisation serves Tiel."""
+    page = watched().new_page()
+    page.goto(site_url + "modulezoeker/?gemeente=Tiel", wait_until="load")
+    page.wait_for_selector("#amw-finder:not([hidden])")
+    org = views.table["organisation"]["voorbeeld-amw-rivierenland"]
+    offered = {v.module for v in org.variants if v.status != "niet-aangeboden"}
+    assert finder_modules(page) == offered
+    page.select_option("#f-gemeente", "")
+    page.select_option("#f-organisation", org.id)
+    assert finder_modules(page) == offered
 
 
 def test_finder_without_javascript_lists_every_module(site_url, watched, views):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import build_site, serve
 from test_site import text
 

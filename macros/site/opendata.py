@@ -97,7 +97,8 @@ def finder_json(views: Views, export: Export) -> str:
                  "function": m.functions[0], "functions": m.functions, "velden": m.prestatievelden,
                  "via": [v.number for v in via], "groups": m.target_groups, "partners": m.partners,
                  "settings": views.settings(m), "duration": views.duration_class(m),
-                 "status": m.status, "discipline": m.discipline}
+                 "status": m.status, "discipline": m.discipline,
+                 "orgs": [org.id for org, var in views.variants_of(m) if var.status != "niet-aangeboden"]}
         if f.weeks_min is not None:
             entry["weeks"] = [f.weeks_min, f.weeks_max]
         if f.contacts_min is not None:
@@ -114,6 +115,8 @@ def finder_json(views: Views, export: Export) -> str:
         "programmes": [{"id": p.id, "name": p.name, "url": export.urls["programmes"][p.id],
                         "steps": [[[e.module, e.role] for e in step.modules] for step in p.steps]}
                        for p in views.catalog.programmes],
+        "organisations": [{"id": o.id, "name": o.name, "gemeenten": o.werkgebied}
+                          for o in views.catalog.organisations],
         "modules": [module(m) for m in views.catalog.modules]}, ensure_ascii=False, separators=(",", ":"))
 
 

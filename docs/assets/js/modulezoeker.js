@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var FILTERS = ["function", "veld", "group", "setting", "duration"];
+  var FILTERS = ["function", "veld", "group", "setting", "duration", "organisation", "gemeente"];
 
   function init() {
     var form = document.getElementById("amw-finder");
@@ -54,9 +54,21 @@
     var groups = Array.prototype.slice.call(results.querySelectorAll("section"));
     var count = document.getElementById("amw-finder-count");
 
+    // gemeente -> organisations that serve it (regional variants)
+    var serving = {};
+    (data.organisations || []).forEach(function (o) {
+      o.gemeenten.forEach(function (g) { (serving[g] = serving[g] || []).push(o.id); });
+    });
+
+    function offeredIn(m, gemeente) {
+      return (serving[gemeente] || []).some(function (id) { return m.orgs.indexOf(id) >= 0; });
+    }
+
     function matches(m, f) {
       return (!f.function || m.functions.indexOf(f.function) >= 0) &&
-        (!f.veld || m.velden.indexOf(Number(f.veld)) >= 0) &&
+        (!f.veld || m.velden.indexOf(Number(f.veld)) >= 0 || m.via.indexOf(Number(f.veld)) >= 0) &&
+        (!f.organisation || m.orgs.indexOf(f.organisation) >= 0) &&
+        (!f.gemeente || offeredIn(m, f.gemeente)) &&
         (!f.group || m.groups.indexOf(f.group) >= 0) &&
         (!f.setting || m.settings.indexOf(f.setting) >= 0) &&
         (!f.duration || m.duration === f.duration);
@@ -64,12 +76,24 @@
 
     function update() {
       var f = {};
-      FILTERS.forEach(function (name) { f[name] = form.elements[name].value; });
+      FILTERS.forEach(function (name) { f[name] = form.elements[name] ? form.elements[name].value : ""; });
       var shown = 0;
       items.forEach(function (li) {
-        var ok = matches(modules[li.dataset.module], f);
+        var m = modules[li.dataset.module];
+        var ok = matches(m, f);
         li.hidden = !ok;
         if (ok) shown += 1;
+        // A field that takes the module in through its function, not by name: say so.
+        var via = f.veld && m.velden.indexOf(Number(f.veld)) < 0;
+        var mark = li.querySelector(".amw-via__mark");
+        if (via && !mark) {
+          mark = document.createElement("span");
+          mark.className = "amw-via__mark";
+          mark.textContent = " (via functie)";
+          li.firstChild.after(mark);
+        } else if (!via && mark) {
+          mark.remove();
+        }
       });
       groups.forEach(function (section) {
         section.hidden = !section.querySelector("li:not([hidden])");
@@ -81,7 +105,7 @@
     var params = new URLSearchParams(window.location.search);
     FILTERS.forEach(function (name) {
       var value = params.get(name);
-      if (value && form.elements[name].querySelector('option[value="' + CSS.escape(value) + '"]')) {
+      if (value && form.elements[name] && form.elements[name].querySelector('option[value="' + CSS.escape(value) + '"]')) {
         form.elements[name].value = value;
       }
     });
