@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -26,6 +27,16 @@ def build_site(dest: Path, config: str = "mkdocs.yml", catalog: Path | None = No
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                            config, "--site-dir", str(dest)], cwd=cwd, env=env,
                           capture_output=True, text=True)
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project to break on purpose: docs, data, code and configuration."""
+    project = tmp_path / "project"
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
 
 
 @dataclass

@@ -4,7 +4,6 @@ by itself once the file is fixed. Runs `mkdocs serve` on a copy of the project."
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT
+from conftest import project_copy
 
 pytestmark = pytest.mark.full
 
@@ -44,11 +43,7 @@ def wait_for(url: str, predicate, timeout: float = 120) -> str:
 
 @pytest.fixture
 def preview(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    project = project_copy(tmp_path)
     port = free_port()
     env = dict(os.environ, AMW_STRICT="false", NO_MKDOCS_2_WARNING="1",
                AMW_CATALOG=str(project / "data" / "modules.yaml"))

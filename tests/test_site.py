@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, project_copy
 from ruamel.yaml import YAML
 
 from macros.site.markdown import page_url
@@ -343,10 +342,7 @@ def test_data_text_is_shown_literally_never_executed(tmp_path):
 
 
 def test_an_article_with_an_unknown_id_fails_the_build_with_a_suggestion(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(tmp_path)
     article = project / "docs" / "praktijk" / "diversiteit.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n{{ module('budgetbegelijding') }}\n", encoding="utf-8")
     result = build_site(tmp_path / "site", cwd=project)
@@ -356,10 +352,7 @@ def test_an_article_with_an_unknown_id_fails_the_build_with_a_suggestion(tmp_pat
 
 
 def test_an_article_about_an_unknown_record_fails_the_build_with_a_suggestion(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(tmp_path)
     article = project / "docs" / "praktijk" / "diversiteit.md"
     article.write_text(article.read_text(encoding="utf-8").replace("---\n", "---\nrecords: [module:intaek]\n", 1),
                        encoding="utf-8")
