@@ -20,7 +20,7 @@ def test_the_example_organisation_page_says_it_is_an_example_and_shows_its_offer
 def test_a_module_page_shows_how_a_variant_differs_field_by_field(site):
     section = site.soup("modules/budgetbegeleiding/").find("h2", id="regionale-varianten")
     table = section.find_next("table")
-    rows = {text(r.find_all("td")[0]): [text(td) for td in r.find_all("td")[1:]] for r in table.tbody.find_all("tr")}
+    rows = {text(r.th): [text(td) for td in r.find_all("td")] for r in table.tbody.find_all("tr")}
     assert rows["Naam"] == ["Budgetbegeleiding", "Grip op geld"]
     assert "10 tot 13 weken" in rows["Duur en frequentie"][1]
     assert "(voorbeeld)" in text(section.find_next("h3"))
