@@ -74,6 +74,49 @@ def views():
     return get_views(DEFAULT_CATALOG)
 
 
+FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "minimal.yaml"
+# The hand-written pages that generated pages link to; in the fixture site each is a stub.
+STUB_PAGES = ("index.md", "achtergrond/hoe-het-werkt.md", "achtergrond/wmo.md", "bijdragen.md",
+              "praktijk/ketensamenwerking.md")
+
+
+def fixture_project(dest: Path) -> Path:
+    """A project around the fixture catalogue: the real configuration, code, templates, theme and
+    assets, with a few stub pages instead of the articles, and no navigation list."""
+    docs = dest / "docs"
+    for name in ("assets", "includes"):
+        shutil.copytree(ROOT / "docs" / name, docs / name)
+    for page in STUB_PAGES:
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# Stub\n\nZie {{ module('budgetbegeleiding') }}.\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nwatch:\n")[0]  # watch and nav come last and name real folders and pages
+    assert "\nnav:" not in config, "keep watch: and nav: at the end of mkdocs.yml"
+    config = (config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+                    .replace("  - macros/engine/hooks.py", f"  - {ROOT / 'macros' / 'engine' / 'hooks.py'}")
+                    .replace("base_path: [docs/includes]", f"base_path: [{docs / 'includes'}]"))
+    (dest / "mkdocs.yml").write_text(config + f"\ndocs_dir: {docs}\n", encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Site:
+    """Code tests: the real engine and templates on the small fixture catalogue, so editing the
+    real content can never fail them."""
+    project = tmp_path_factory.mktemp("fixture-project")
+    config = fixture_project(project)
+    dest = project / "site"
+    result = build_site(dest, config=str(config), catalog=FIXTURE_CATALOG, cwd=project)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-3000:]
+    return Site(dest, log)
+
+
+@pytest.fixture(scope="session")
+def fixture_views():
+    return get_views(FIXTURE_CATALOG)
+
+
 # --- browser -----------------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"

@@ -62,11 +62,14 @@ def ids(records) -> set[str]:
     return {str(getattr(r, "id", getattr(r, "number", None))) for r in records}
 
 
-def test_build_is_strict_and_clean(site):
+def test_build_is_strict_and_clean(fixture_site):
+    site = fixture_site  # code test: the fixture catalogue
     assert "WARNING" not in site.log
 
 
-def test_every_module_has_a_page_showing_its_doelen(site, views):
+def test_every_module_has_a_page_showing_its_doelen(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     for m in views.catalog.modules:
         soup = site.soup(url_of(m))
         assert text(soup.find("h1")) == m.name
@@ -74,7 +77,9 @@ def test_every_module_has_a_page_showing_its_doelen(site, views):
         assert shown == [" ".join(d.split()) for d in m.goals], m.id
 
 
-def test_every_described_module_shows_all_sections_from_the_book(site, views):
+def test_every_described_module_shows_all_sections_from_the_book(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     for m in views.catalog.modules:
         if m.status != "beschreven":
             continue
@@ -86,7 +91,9 @@ def test_every_described_module_shows_all_sections_from_the_book(site, views):
         assert expected <= headings, (m.id, expected - headings)
 
 
-def test_named_modules_carry_a_clear_notice(site, views):
+def test_named_modules_carry_a_clear_notice(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     named = [m for m in views.catalog.modules if m.status != "beschreven"]
     assert named
     for m in named:
@@ -95,7 +102,9 @@ def test_named_modules_carry_a_clear_notice(site, views):
 
 
 @pytest.mark.parametrize("facet", ["functions", "velden", "target_groups", "partners"])
-def test_every_facet_page_lists_exactly_the_modules_the_data_assigns(site, views, facet):
+def test_every_facet_page_lists_exactly_the_modules_the_data_assigns(fixture_site, fixture_views, facet):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     heading = {"partners": "Modules waarin je samenwerkt",
                "velden": "Modules die de bron bij dit veld noemt"}.get(facet, "Modules")
     for key, record in getattr(views, facet).items():
@@ -106,7 +115,9 @@ def test_every_facet_page_lists_exactly_the_modules_the_data_assigns(site, views
         assert linked_over_pages(site, page, heading, "modules") == expected, page
 
 
-def test_programme_and_module_backlinks_agree(site, views):
+def test_programme_and_module_backlinks_agree(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     for p in views.catalog.programmes:
         page = url_of(p)
         assert linked(site.soup(page), page, "Modules", "modules") == set(views.programme_module_ids(p))
@@ -143,8 +154,10 @@ def independent_total(views, programme, roles=("kern",)):
     return total, open_
 
 
-def test_programme_pages_show_the_duration_the_rule_gives(site, views):
-    """Content test (real catalogue): every programme's figures against an independent sum."""
+def test_programme_pages_show_the_duration_the_rule_gives(fixture_site, fixture_views):
+    """Every programme's figures against the rule written out again from the raw data."""
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     for p in views.catalog.programmes:
         total, open_ = independent_total(views, p)
         block = site.soup(url_of(p)).select_one(".amw-duration")
@@ -198,7 +211,9 @@ def test_a_module_without_figures_opens_the_upper_bound_and_is_named():
     assert "Schuldhulpverlening" in words.open_note
 
 
-def test_every_case_appears_on_the_pages_of_its_modules(site, views):
+def test_every_case_appears_on_the_pages_of_its_modules(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     assert views.catalog.cases
     for case in views.catalog.cases:
         for module_id in case.modules:
@@ -206,7 +221,8 @@ def test_every_case_appears_on_the_pages_of_its_modules(site, views):
             assert case.id in linked(site.soup(page), page, "Praktijkcasussen", "casussen")
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(fixture_site):
+    site = fixture_site  # code test: the fixture catalogue
     broken = []
     for file in site.pages():
         rel = file.relative_to(site.root).as_posix()
@@ -233,13 +249,17 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, "\n".join(broken[:50])
 
 
-def test_edit_links_open_the_yaml_at_the_record(site, views):
-    lines = (ROOT / "data" / "modules.yaml").read_text(encoding="utf-8").splitlines()
+def test_edit_links_open_the_yaml_at_the_record(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
+    from macros.catalogue.paths import repo_relative
+    data_file = repo_relative(views.loaded.path)
+    lines = views.loaded.path.read_text(encoding="utf-8").splitlines()
     for m in views.catalog.modules:
-        edit = site.soup(url_of(m)).select_one("a.md-content__button[href*='modules.yaml']")
+        edit = site.soup(url_of(m)).select_one(f"a.md-content__button[href*='{data_file}']")
         assert edit is not None, m.id
         first, last = map(int, re.search(r"#L(\d+)-L(\d+)$", edit["href"]).groups())
-        assert "/blob/main/data/modules.yaml" in edit["href"]
+        assert f"/blob/main/{data_file}" in edit["href"]
         assert any(re.fullmatch(rf"\s*- id: {re.escape(m.id)}\s*", line) for line in lines[first - 1:last]), m.id
 
 
@@ -248,12 +268,16 @@ def test_hand_written_pages_edit_their_markdown(site):
     assert edit["href"].endswith("/edit/main/docs/praktijk/diversiteit.md")
 
 
-def test_navigation_lists_sections_not_every_module(site, views):
+def test_navigation_lists_sections_not_every_module(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     nav = site.soup(url_of(views.catalog.modules[0])).select(".md-sidebar--primary a.md-nav__link")
     assert len(nav) < 60, len(nav)
 
 
-def test_matrix_is_an_accessible_table_of_functions_by_velden(site, views):
+def test_matrix_is_an_accessible_table_of_functions_by_velden(fixture_site, fixture_views):
+    site = fixture_site  # code test: the fixture catalogue
+    views = fixture_views  # code test: the fixture catalogue
     soup = site.soup("matrix/")
     table = soup.select_one(".amw-matrix table")
     assert table.find("caption")
@@ -379,7 +403,8 @@ def test_a_mistake_in_the_data_stops_the_build_with_file_and_line(tmp_path):
     assert "onbekende functie 'begeleidng'. Bedoelde je 'begeleiding'?" in result.stdout + result.stderr
 
 
-def test_html_has_unique_ids_alt_texts_and_table_headers(site):
+def test_html_has_unique_ids_alt_texts_and_table_headers(fixture_site):
+    site = fixture_site  # code test: the fixture catalogue
     problems = []
     for file in site.pages():
         rel = file.relative_to(site.root).as_posix()

@@ -77,3 +77,33 @@ def test_organisations_that_changed_name_say_what_they_are_now(site, views):
         assert now in text(site.soup(url_of(by_name[name])).select_one("article")), name
     uwv = text(site.soup("ketenpartners/uwv/").select_one("article"))
     assert "CWI" in uwv and "2009" in uwv
+
+
+# --- code tests on the fixture catalogue ---------------------------------------------------------
+
+def test_borrowed_group_work_figures_are_labelled_and_counted(fixture_site, fixture_views):
+    page = text(fixture_site.soup("modules/praatgroep/").select_one("article"))
+    assert "algemene richtlijn groepswerk, geen eigen cijfers" in page
+    assert "Keuze van de redactie" in page
+    programme = fixture_site.soup("programmas/schuldhulp-compleet/")
+    block = programme.select_one(".amw-duration")
+    # aanmelden 1 week; then budgetbegeleiding 10-20 and praatgroep 12-24 (guideline) side by side
+    assert (int(block["data-min-weeks"]), int(block["data-max-weeks"])) == (1 + 12, 1 + 20 + 24)
+    assert (int(block["data-min-contacts"]), int(block["data-max-contacts"])) == (1 + 8, 1 + 10 + 12)
+    assert "Voor Praatgroep gelden de cijfers van de algemene richtlijn groepswerk" in text(programme.select_one("article"))
+
+
+def test_a_programme_without_an_access_module_says_so_on_its_page(fixture_site):
+    warning = fixture_site.soup("programmas/schuldhulp/").select_one("article .admonition.warning")
+    assert warning and "geen toegangsmodule" in text(warning)
+    assert fixture_site.soup("programmas/schuldhulp-compleet/").select_one("article .admonition.warning") is None
+
+
+def test_a_field_takes_in_the_modules_of_a_whole_function(fixture_site):
+    soup = fixture_site.soup("wmo/5/")
+    via = soup.find("h2", id="modules-die-erbij-horen-via-hun-functie")
+    assert via is not None
+    listed = {a["href"].rstrip("/").split("/")[-1] for a in via.find_all_next("a") if "modules/" in a.get("href", "")}
+    assert {"kookgroep", "praatgroep"} <= listed
+    matrix = fixture_site.soup("matrix/")
+    assert [text(li.a) for li in matrix.select("li.amw-via")] == ["Kookgroep", "Praatgroep"]

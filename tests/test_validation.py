@@ -177,7 +177,7 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
     text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("functions: [begeleiding]", "functions: [begeleidng]", 1)
     text = text.replace("partners: [huisarts]", "partners: [huisart]")
-    text = text.replace("status: beschreven", "status: klaar")
+    text = text.replace("status: beschreven", "status: klaar", 1)
     path = tmp_path / "modules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogError) as exc:

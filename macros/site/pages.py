@@ -186,6 +186,7 @@ class PageRenderer:
             "velden_named": named, "velden_via": via,
             "related": related[:RELATED_LIMIT], "related_more": max(0, len(related) - RELATED_LIMIT),
             "group_type": v.group_types[m.group_type] if m.group_type else None,
+            "group_work_function": v.functions.get("groepswerk"),  # where group work is explained
             "caveat": wording.CAVEAT,
         }
 
