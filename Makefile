@@ -14,7 +14,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## Run the site on http://127.0.0.1:8000/kennisbank/, reloading on every edit
-	AMW_STRICT=false $(BIN)/mkdocs serve --livereload
+	AMW_STRICT=false $(BIN)/mkdocs serve --livereload --dirty
 
 build: $(STAMP)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

@@ -48,7 +48,7 @@ def preview(tmp_path):
     env = dict(os.environ, AMW_STRICT="false", NO_MKDOCS_2_WARNING="1",
                AMW_CATALOG=str(project / "data" / "modules.yaml"))
     log = open(tmp_path / "serve.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/kennisbank/"
     try:
@@ -86,3 +86,13 @@ def test_a_wrong_id_in_an_article_shows_on_the_page_and_the_preview_recovers(pre
     article.write_text(good, encoding="utf-8")
     wait_for(base + "praktijk/diversiteit/", lambda b: "onbekende module" not in b and "<h1" in b)
     assert "onbekende module 'intaek'" in log.read_text(encoding="utf-8")
+
+
+def test_an_edit_in_the_data_shows_on_its_pages(preview):
+    project, base, log, process = preview
+    data = project / "data" / "modules.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "  - id: budgetbegeleiding\n    name: Budgetbegeleiding\n",
+        "  - id: budgetbegeleiding\n    name: Budgetbegeleiding op maat\n", 1), encoding="utf-8")
+    wait_for(base + "modules/budgetbegeleiding/", lambda b: "Budgetbegeleiding op maat" in b)
+    wait_for(base + "functies/begeleiding/", lambda b: "Budgetbegeleiding op maat" in b)

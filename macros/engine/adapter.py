@@ -7,6 +7,7 @@ and the next save that fixes the mistake brings the site back.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ class BuildState:
     error: str | None = None       # the catalogue's problems, when it does not load
     articles: list[Article] = field(default_factory=list)
     organisation: Organisation | None = None  # ORGANISATIE=<id>: that organisation's own site
+    digests: dict[str, str] = field(default_factory=dict)  # under serve: generated content last time
+    error_shown: bool = False      # the last build showed an error box on every page
 
 
 state = BuildState()
@@ -53,6 +56,7 @@ def on_config(config):
         if not state.serving:
             raise PluginError(str(exc)) from None
         state.error = str(exc)
+        state.digests.clear()  # after the fix, every page must lose the error box again
         log.error("De catalogus heeft fouten; de preview toont ze op elke pagina.\n%s", exc)
     organisation = os.environ.get("ORGANISATIE")
     if organisation and state.views:
@@ -79,6 +83,10 @@ def _own_site(config, organisation_id: str) -> None:
 
 def on_files(files: Files, config) -> Files:
     state.articles = articles(files)
+    if state.serving and (state.error or state.error_shown):
+        for file in files.documentation_pages():  # the error box comes or goes on every page
+            file.is_modified = lambda: True
+    state.error_shown = bool(state.error)
     if state.views is None:  # serve started with a broken catalogue: only hand-written pages
         return files
     problems = article_problems(state.views, state.articles)
@@ -91,6 +99,7 @@ def on_files(files: Files, config) -> Files:
     data_uri = repo_relative(catalog_path())
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.content)
+        unchanged_since_last_build(file, page.content)
         if page.record_lines:
             source = (state.views.loaded.record_files[page.record.id] if isinstance(page.record, Organisation)
                       else data_uri)  # an organisation's page edits its own file
@@ -100,6 +109,19 @@ def on_files(files: Files, config) -> Files:
     for src_uri, content in opendata.files(state.views, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def unchanged_since_last_build(file: File, content: str) -> None:
+    """`make serve` rebuilds with --dirty: MkDocs then converts only modified pages. A generated
+    file always counts as modified, so tell it which ones really changed since the last build.
+    While the catalogue has an error every page shows it, so then everything is rebuilt."""
+    if not state.serving:
+        return
+    digest = hashlib.sha1(content.encode("utf-8")).hexdigest()
+    previous = state.digests.get(file.src_uri)
+    state.digests[file.src_uri] = digest
+    if previous == digest and not state.error:
+        file.is_modified = lambda: False
 
 
 def articles(files: Files) -> list[Article]:
