@@ -78,6 +78,25 @@ def test_programme_and_module_pages_link_to_the_planner_and_the_comparison(site,
         assert soup.select_one(f"a[href='../../vergelijken/?modules={m.id}']"), m.id
 
 
+def test_the_links_on_module_and_programme_pages_open_the_planner_and_the_comparison(site_url, watched, views):
+    """Material's instant navigation swaps the page without a reload: the scripts still start."""
+    w = watched()
+    page = w.new_page()
+    page.goto(site_url + "modules/intake/", wait_until="load")
+    page.click("a:has-text('Voeg toe aan traject')")
+    page.wait_for_selector("#amw-tb:not([hidden])")
+    assert planner_steps(page) == [["intake"]] and page.url.endswith("trajectbouwer/?plan=intake")
+    page.goto(site_url + "modules/intake/", wait_until="load")
+    page.click("a:has-text('Vergelijk met andere modules')")
+    page.wait_for_selector("#amw-compare:not([hidden]) table")
+    page.goto(site_url + "programmas/schuldhulpverlening/", wait_until="load")
+    page.click("a:has-text('Open in de trajectbouwer')")
+    page.wait_for_selector("#amw-tb:not([hidden])")
+    p = views.programmes["schuldhulpverlening"]
+    assert planner_steps(page) == views.programme_plan(p)
+    assert not w.foreign and not w.errors, (w.foreign, w.errors)
+
+
 # --- figures ------------------------------------------------------------------------------------
 
 def test_every_programme_opened_in_the_planner_shows_the_figures_of_its_page(site, site_url, watched, views):
