@@ -2,7 +2,8 @@
 
 modules.json holds the full catalogue exactly as the model has it (so loading it gives back the
 same model), plus the URL of every record's page. modulezoeker.json is the module finder's small
-index.
+index; trajectbouwer.js and vergelijken.js hold what the trajectbouwer and the comparison page need,
+as scripts so that the offline build can load them from disk.
 """
 from __future__ import annotations
 
