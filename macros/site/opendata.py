@@ -2,7 +2,8 @@
 
 modules.json holds the full catalogue exactly as the model has it (so loading it gives back the
 same model), plus the URL of every record's page. modulezoeker.json is the module finder's small
-index.
+index; trajectbouwer.js and vergelijken.js hold what the trajectbouwer and the comparison page need,
+as scripts so that the offline build can load them from disk.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ..catalogue.model import Catalog
 from ..catalogue.paths import catalog_path, repo_relative
 from ..catalogue.registry import KINDS
 from ..catalogue.views import Views
-from . import history
+from . import history, wording
 from .markdown import page_url
 from .pages import page_of
 
@@ -84,10 +85,16 @@ def files(views: Views, use_directory_urls: bool = True) -> dict[str, str]:
         "data/schema.json": json.dumps(Export.model_json_schema(), indent=1, ensure_ascii=False),
         "data/modulezoeker.json": finder_json(views, export),
         "data/varianten.csv": variants_csv(views),
+        "data/trajectbouwer.js": planner_js(views, export),
+        "data/vergelijken.js": compare_js(views, export),
     }
 
 
 def finder_json(views: Views, export: Export) -> str:
+    return json.dumps(finder_index(views, export), ensure_ascii=False, separators=(",", ":"))
+
+
+def finder_index(views: Views, export: Export) -> dict:
     """The small index the module finder and the trajectbouwer work from: only what they show,
     filter by and compute with. Short keys keep it small at national scale."""
     def module(m):
@@ -106,7 +113,7 @@ def finder_json(views: Views, export: Export) -> str:
         if f.origin:
             entry["origin"] = f.origin
         return entry
-    return json.dumps({
+    return {
         "functions": [{"id": f.id, "name": f.name, "kind": f.kind} for f in views.catalog.functions],
         "velden": [{"number": v.number, "name": v.name, "short": v.short_name, "url": export.urls["prestatievelden"][str(v.number)]}
                    for v in views.catalog.prestatievelden],
@@ -117,7 +124,56 @@ def finder_json(views: Views, export: Export) -> str:
                        for p in views.catalog.programmes],
         "organisations": [{"id": o.id, "name": o.name, "gemeenten": o.werkgebied}
                           for o in views.catalog.organisations],
-        "modules": [module(m) for m in views.catalog.modules]}, ensure_ascii=False, separators=(",", ":"))
+        "modules": [module(m) for m in views.catalog.modules]}
+
+
+def _script(variable: str, data: dict) -> str:
+    """Data as a script that sets a global: a <script src> loads from disk (the offline build,
+    file://) where fetch() does not."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.{variable}={body};\n"
+
+
+def planner_js(views: Views, export: Export) -> str:
+    """The trajectbouwer's data: the finder's index plus, per module, the goals and the worded
+    figures for the print view, and the texts the page must word exactly like the site does."""
+    index = finder_index(views, export)
+    for entry in index["modules"]:
+        m = views.modules[entry["id"]]
+        duration, origin = views.duration(m)
+        entry["goals"] = m.goals
+        entry["figures"] = wording.module_figures(duration, origin)
+        del entry["settings"], entry["duration"], entry["function"]
+    index["meta"] = {"version": export.meta.version, "date": export.meta.date,
+                     "date_text": history.dutch_date(export.meta.date) if export.meta.date else ""}
+    index["texts"] = {"caveat": wording.CAVEAT.replace("*", ""), "rule": wording.RULE,
+                      "incomplete_title": wording.INCOMPLETE_TITLE}
+    return _script("AMW_TRAJECT", index)
+
+
+COMPARE_FIELDS = (("audience", "Doelgroep"), ("goals", "Doelen"), ("duration", "Duur en frequentie"),
+                  ("setting", "Setting"), ("method", "Werkwijze"), ("preconditions", "Randvoorwaarden"),
+                  ("functions", "Functies"), ("target_groups", "Doelgroepen"), ("partners", "Ketenpartners"))
+
+
+def compare_js(views: Views, export: Export) -> str:
+    """The comparison page's fields per module: texts as the module page has them; the last three
+    as names, so the page can mark what the modules share."""
+    def fields(m) -> dict:
+        duration, origin = views.duration(m)
+        figures = wording.module_figures(duration, origin)
+        return {
+            "audience": m.audience or "", "goals": m.goals,
+            "duration": [t for t in (" ".join((duration.text or "").split()),
+                                     f"In cijfers: {figures}." if figures else "") if t],
+            "setting": " ".join((m.setting or "").split()), "method": m.method,
+            "preconditions": m.preconditions,
+            "functions": [f.name for f in views.resolve(m, "functions")],
+            "target_groups": [t.name for t in views.resolve(m, "target_groups")],
+            "partners": [p.name for p in views.resolve(m, "partners")],
+        }
+    return _script("AMW_VERGELIJKEN", {"fields": [list(f) for f in COMPARE_FIELDS],
+                                       "modules": {m.id: fields(m) for m in views.catalog.modules}})
 
 
 def modules_csv(views: Views, export: Export) -> str:

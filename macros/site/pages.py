@@ -29,7 +29,8 @@ CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
-                ("modulezoeker.md.j2", "modulezoeker.md"))
+                ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
+                ("vergelijken.md.j2", "vergelijken.md"))
 
 
 def page_of(record) -> str:
@@ -193,6 +194,7 @@ class PageRenderer:
     def _programme_context(self, p: Programme) -> dict:
         v = self.views
         core = v.programme_total(p)
+        missing = v.traject_check(v.programme_module_ids(p))
         everything = v.programme_total(p, roles=("kern", "optioneel"))
         with_optional = ""
         if everything != core and everything.weeks is not None:
@@ -204,7 +206,8 @@ class PageRenderer:
                   for e in step.modules] for step in p.steps]
         return {"core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
-                "caveat": wording.CAVEAT, "missing_access": v.traject_check(v.programme_module_ids(p))}
+                "caveat": wording.CAVEAT, "missing_access": missing, "incomplete_title": wording.INCOMPLETE_TITLE,
+                "incomplete_text": wording.incomplete_text(missing)}
 
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""

@@ -15,6 +15,14 @@ RULE = ("Modules die na elkaar komen, tellen op. Modules die naast elkaar lopen,
         "samen duren ze langer dan de langste, maar korter dan alle samen. Voor zo'n stap rekent de "
         "kennisbank van de langste module tot de som, voor weken én voor contacten.")
 GROUP_WORK_LABEL = "algemene richtlijn groepswerk, geen eigen cijfers"
+INCOMPLETE_TITLE = "Onvolledig traject"
+
+
+def incomplete_text(missing: list[str], subject: str = "Dit programma") -> str:
+    """Seed 002's warning when a traject lacks an access or an execution module ('toegang',
+    'uitvoering'); the trajectbouwer says it of 'Dit traject'."""
+    return (f"{subject} heeft geen {' en geen '.join(missing)}smodule. Volgens de notitie over AMW en "
+            "BMW heeft een traject ten minste één toegangs- en één uitvoeringsmodule.")
 
 
 def span_text(span: Span | None, unit: str) -> str:
