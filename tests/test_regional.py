@@ -71,3 +71,18 @@ def test_an_unknown_organisation_stops_its_own_build_with_a_suggestion(tmp_path)
     result = build_site(tmp_path / "own", ORGANISATIE="voorbeeld-amw-rivierland")
     assert result.returncode != 0
     assert "Bedoelde je 'voorbeeld-amw-rivierenland'?" in result.stdout + result.stderr
+
+
+def test_the_planner_picks_from_what_an_organisation_or_gemeente_offers(site_url, watched, views):
+    org = views.table["organisation"]["voorbeeld-amw-rivierenland"]
+    offered = {v.module for v in org.variants if v.status != "niet-aangeboden"}
+    page = watched().new_page()
+    page.goto(site_url + "trajectbouwer/")
+    for choice in (org.id, "gemeente:Tiel"):
+        page.select_option("#tb-org", choice)
+        page.fill("#tb-search", "")
+        page.type("#tb-search", "a")  # any letter: the list follows the filter
+        page.fill("#tb-search", "")
+        page.dispatch_event("#tb-search", "input")
+        shown = set(page.eval_on_selector_all("#tb-results button[data-add]", "bs => bs.map(b => b.dataset.add)"))
+        assert shown == offered, choice

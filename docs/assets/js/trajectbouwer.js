@@ -382,11 +382,23 @@
 
     // --- searching ------------------------------------------------------------------------------
 
+    // Regional variants: only modules that an organisation (or the organisations of a gemeente) offers.
+    function offeringOrganisations() {
+      var choice = $("tb-org") ? $("tb-org").value : "";
+      if (!choice) return null;
+      if (choice.indexOf("gemeente:") !== 0) return [choice];
+      var gemeente = choice.slice("gemeente:".length);
+      return (data.organisations || []).filter(function (o) { return o.gemeenten.indexOf(gemeente) >= 0; })
+        .map(function (o) { return o.id; });
+    }
+
     function renderResults() {
       var q = fold(search.value.trim());
       var words = q.split(/\s+/).filter(Boolean);
+      var offeredBy = offeringOrganisations();
       var found = data.modules.filter(function (m) {
-        return words.every(function (w) { return m._haystack.indexOf(w) >= 0; });
+        return words.every(function (w) { return m._haystack.indexOf(w) >= 0; }) &&
+          (!offeredBy || offeredBy.some(function (id) { return m.orgs.indexOf(id) >= 0; }));
       });
       results.textContent = "";
       found.slice(0, MAX_RESULTS).forEach(function (m) {
@@ -411,6 +423,7 @@
       if (b) addModule(b.dataset.add);
     });
     search.addEventListener("input", renderResults);
+    if ($("tb-org")) $("tb-org").addEventListener("change", renderResults);
     search.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
     $("tb-load").addEventListener("click", function () { loadProgramme($("tb-programme").value); });
     $("tb-clear").addEventListener("click", function () {
