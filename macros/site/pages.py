@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..catalogue.durations import GROUP_WORK
 from ..catalogue.model import Module, Programme
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
@@ -27,6 +28,11 @@ PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogu
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
+# Groups of a facet page's module table, in reading order: described modules first (AMW, then
+# BMW), then those the sources only name or still have to develop.
+MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modules"),
+                 ("genoemd", "Alleen genoemd"), ("nog-te-ontwikkelen", "Nog te ontwikkelen"))
+KIND_LABELS = {"individueel": "Individueel", "groep": "Groep"}
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"))
 
@@ -46,6 +52,32 @@ class GeneratedPage:
     content: str
     record_lines: tuple[int, int] | None = None  # lines in data/modules.yaml, for the edit link
     record: object = None  # the record this page shows (continuation and index pages: None)
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One line of a facet page's module table."""
+    module: Module
+    kind: str      # 'Individueel' or 'Groep'
+    duration: str  # '8 tot 12 weken', contacts when weeks are unknown, 'geen vaste duur', 'onbekend'
+    status: str    # 'Beschreven', 'Alleen genoemd', ...
+
+
+@dataclass(frozen=True)
+class ModuleGroup:
+    key: str
+    heading: str
+    rows: list[ModuleRow]
+
+
+def module_group(m: Module) -> str:
+    return m.discipline.lower() if m.status == "beschreven" else m.status
+
+
+def group_order(modules: list[Module]) -> list[Module]:
+    """Modules in the order of MODULE_GROUPS, alphabetical within a group."""
+    rank = {key: i for i, (key, _) in enumerate(MODULE_GROUPS)}
+    return sorted(modules, key=lambda m: (rank[module_group(m)], m.name.lower()))
 
 
 @dataclass(frozen=True)
@@ -72,8 +104,9 @@ class PageRenderer:
         self.env.filters["first_sentence"] = lambda text: str(text).split(". ")[0].rstrip(".")
 
     def render(self, template: str, here: str, **context) -> str:
-        def ref(record, text=None):
-            return md.link(text or title_of(record), here, page_of(record))
+        def ref(record, text=None, title=None, via=False):
+            return md.link(text or title_of(record), here, page_of(record), title=title,
+                           cls="amw-via" if via else None)
 
         def to(page: str, text) -> Markup:
             return md.link(text, here, page)
@@ -86,6 +119,7 @@ class PageRenderer:
             return md.asset_href(here, path, self.use_directory_urls)
 
         return self.env.get_template(template).render(
+            module_groups=self.module_groups,
             v=self.views, here=here, ref=ref, to=to, href=href, asset=asset, title_of=title_of,
             cell_limit=CELL_LIMIT, finder_full_list=FINDER_FULL_LIST, status_labels=STATUS_LABELS,
             span_text=wording.span_text, front=front_matter, **context)
@@ -151,6 +185,26 @@ class PageRenderer:
             "related": related[:RELATED_LIMIT], "related_more": max(0, len(related) - RELATED_LIMIT),
             "group_type": v.group_types[m.group_type] if m.group_type else None,
             "caveat": wording.CAVEAT,
+            "facts": self._module_facts(m, duration, origin, named, via),
+        }
+
+    def _module_facts(self, m: Module, duration, origin, named, via) -> dict:
+        """The facts box at the top of a module page: short enough to take in at a glance."""
+        figures = wording.module_figures(duration, origin)
+        if m.status != "beschreven":
+            duration_text = "onbekend (de module is nog niet beschreven)"
+        elif figures:
+            length = self.views.duration_class(m)
+            duration_text = figures if length == "onbekend" else f"{DURATION_WORDS[length]}: {figures}"
+        else:
+            duration_text = short_text(duration.text) if duration.text else "geen vaste duur"
+        return {
+            "kind": f"{KIND_LABELS[m.kind]} ({m.discipline})",
+            "duration": duration_text,
+            "setting": short_text(m.setting or ""),
+            "status": STATUS_LABELS[m.status],
+            "velden": [(p, veld_short(p), title_of(p), False) for p in named]
+                      + [(p, veld_short(p), f"{title_of(p)} (via de functie)", True) for p in via],
         }
 
     def _programme_context(self, p: Programme) -> dict:
@@ -187,6 +241,21 @@ class PageRenderer:
                                                 for p in v.catalog.publications}}
         return {"counts": counts}
 
+    def module_row(self, m: Module) -> ModuleRow:
+        figures = self.views.figures(m)
+        duration = (wording.span_text(figures.weeks, "weken") or wording.span_text(figures.contacts, "contacten")
+                    or ("geen vaste duur" if m.status == "beschreven" else "onbekend"))
+        if figures.origin == GROUP_WORK:
+            duration += " (richtlijn groepswerk)"
+        return ModuleRow(m, KIND_LABELS[m.kind], duration, STATUS_LABELS[m.status])
+
+    def module_groups(self, modules: list[Module]) -> list[ModuleGroup]:
+        """A facet page's modules as tables per group (MODULE_GROUPS); empty groups left out."""
+        by_group: dict[str, list[ModuleRow]] = {}
+        for m in group_order(modules):
+            by_group.setdefault(module_group(m), []).append(self.module_row(m))
+        return [ModuleGroup(key, heading, by_group[key]) for key, heading in MODULE_GROUPS if key in by_group]
+
     def articles_about(self, record) -> list[Article]:
         key = f"{kind_of(record).name}:{kind_of(record).key_of(record)}"
         return [a for a in self.articles if key in a.records]
@@ -198,7 +267,7 @@ class PageRenderer:
         kind = kind_of(record)
         here = page_of(record)
         lines = self.views.loaded.lines.get((kind.section, kind.key_of(record)))
-        parts = chunks(self.views.modules_listed_on(record))
+        parts = chunks(group_order(self.views.modules_listed_on(record)))
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
         out = [GeneratedPage(here, self.render(kind.template, here, modules=parts[0], pager=pager,
                                                **self.context(record)), lines, record)]
@@ -217,6 +286,28 @@ class PageRenderer:
         return [GeneratedPage(here, self.render("module_index.md.j2", here, records=part, pager=pager,
                                                 number=n, total=len(modules)))
                 for n, (here, part) in enumerate(zip(pager, parts), 1)]
+
+
+DURATION_WORDS = {"kort": "kort", "middel": "middellang", "lang": "lang"}
+
+
+def veld_short(p) -> str:
+    """'5 · Meedoen': a field's number and short name, for facts boxes and tables."""
+    return f"{p.number} · {p.short_name}"
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    head, dot, _ = text.partition(". ")
+    return head + ("." if dot or text.endswith(".") else "") if head else text
+
+
+def short_text(text: str, limit: int = 140) -> str:
+    """The first sentence, cut at a word before `limit` characters (with an ellipsis)."""
+    sentence = first_sentence(text)
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
