@@ -51,8 +51,15 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def link(text, from_page: str, to_page: str) -> Markup:
-    return Markup(f"[{escape(text)}]({relative(from_page, to_page)})")
+def link(text, from_page: str, to_page: str, title: str | None = None, cls: str | None = None) -> Markup:
+    """A Markdown link; title and class go in an attr_list, e.g. {: title="..." .amw-via }."""
+    attrs = []
+    if title:
+        attrs.append('title="' + html.escape(" ".join(str(title).split())).replace("{", "&#123;").replace("}", "&#125;") + '"')
+    if cls:
+        attrs.append("." + cls)
+    suffix = "{: " + " ".join(attrs) + " }" if attrs else ""
+    return Markup(f"[{escape(text)}]({relative(from_page, to_page)}){suffix}")
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
