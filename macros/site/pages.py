@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue.durations import GROUP_WORK
-from ..catalogue.model import Module, Programme
+from ..catalogue.model import SECTORS, Module, Programme
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
 from . import diagrams, history, wording
@@ -236,6 +236,12 @@ class PageRenderer:
                 p.id: (wording.weeks_phrase(v.programme_total(p)) or "onbekend",
                        len(v.programme_module_ids(p)), v.resolve(p, "target_groups"))
                 for p in v.catalog.programmes}}
+        if kind == "partner":
+            by_sector = {key: [] for key in SECTORS}
+            for partner in sorted(v.catalog.partners, key=lambda p: p.name.lower()):
+                by_sector[partner.sector].append(partner)
+            return {"counts": counts, "sectors": [(key, SECTORS[key], partners)
+                                                  for key, partners in by_sector.items() if partners]}
         if kind == "publication":
             return {"counts": counts, "cited": {p.id: sum(len(v.referring(p, k)) for k in KINDS)
                                                 for p in v.catalog.publications}}
