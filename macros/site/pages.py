@@ -219,7 +219,9 @@ class PageRenderer:
                                   f"{wording.names(everything.without_weeks)} noemt de bron geen weken.")
         steps = [[(v.modules[e.module], e.role, wording.span_text(v.figures(v.modules[e.module]).weeks, "weken"))
                   for e in step.modules] for step in p.steps]
-        return {"core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
+        timeline = Markup(diagrams.timeline(f"De stappen van {p.name} op een rij", [
+            [(module.name, role, weeks) for module, role, weeks in step] for step in steps]))
+        return {"timeline": timeline, "core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
                 "caveat": wording.CAVEAT, "missing_access": v.traject_check(v.programme_module_ids(p))}
 
