@@ -139,7 +139,8 @@ class PageRenderer:
                 out.append(GeneratedPage(index, self.render(kind.index_template, index, records=records,
                                                             **self.index_context(kind.name))))
         for template, here in SINGLE_PAGES:
-            out.append(GeneratedPage(here, self.render(template, here)))
+            extra = self.matrix_context() if template == "matrix.md.j2" else {}
+            out.append(GeneratedPage(here, self.render(template, here, **extra)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
                                                          changes=history.changes())))
         return out
@@ -224,6 +225,16 @@ class PageRenderer:
         return {"timeline": timeline, "core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
                 "caveat": wording.CAVEAT, "missing_access": v.traject_check(v.programme_module_ids(p))}
+
+    def matrix_context(self) -> dict:
+        """The matrix as rows (table) and, for phones, as a list per field: the same cells."""
+        v = self.views
+        cells = {(f.id, p.number): v.matrix.get((f.id, p.number), [])
+                 for f in v.catalog.functions for p in v.catalog.prestatievelden}
+        per_veld = [(p, veld_short(p), [(f, cells[(f.id, p.number)]) for f in v.catalog.functions
+                                         if cells[(f.id, p.number)]])
+                    for p in v.catalog.prestatievelden]
+        return {"cells": cells, "per_veld": per_veld}
 
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""
