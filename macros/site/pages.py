@@ -32,6 +32,8 @@ FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all
 # BMW), then those the sources only name or still have to develop.
 MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modules"),
                  ("genoemd", "Alleen genoemd"), ("nog-te-ontwikkelen", "Nog te ontwikkelen"))
+# The caveat is trusted wording with a title in *asterisks*; inside the page's *...* it becomes _..._.
+CAVEAT_MD = Markup(wording.CAVEAT.replace("*", "_"))
 KIND_LABELS = {"individueel": "Individueel", "groep": "Groep"}
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"))
@@ -185,7 +187,7 @@ class PageRenderer:
             "velden_named": named, "velden_via": via,
             "related": related[:RELATED_LIMIT], "related_more": max(0, len(related) - RELATED_LIMIT),
             "group_type": v.group_types[m.group_type] if m.group_type else None,
-            "caveat": wording.CAVEAT,
+            "caveat": CAVEAT_MD,
             "facts": self._module_facts(m, duration, origin, named, via),
         }
 
@@ -224,7 +226,7 @@ class PageRenderer:
             [(module.name, role, weeks) for module, role, weeks in step] for step in steps]))
         return {"timeline": timeline, "core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
-                "caveat": wording.CAVEAT, "missing_access": v.traject_check(v.programme_module_ids(p))}
+                "caveat": CAVEAT_MD, "missing_access": v.traject_check(v.programme_module_ids(p))}
 
     def matrix_context(self) -> dict:
         """The matrix as rows (table) and, for phones, as a list per field: the same cells."""
