@@ -8,6 +8,7 @@ adapter hands the result to MkDocs as generated files.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue.durations import GROUP_WORK
+from ..catalogue.paths import ROOT
 from ..catalogue.model import SECTORS, Module, Programme
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
@@ -144,7 +146,7 @@ class PageRenderer:
             extra = self.matrix_context() if template == "matrix.md.j2" else {}
             out.append(GeneratedPage(here, self.render(template, here, **extra)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
-                                                         changes=history.changes())))
+                                                         days=self.news("nieuw.md"))))
         return out
 
     # --- contexts: what a page shows, decided here ------------------------------------------------
@@ -277,6 +279,53 @@ class PageRenderer:
             by_group.setdefault(module_group(m), []).append(self.module_row(m))
         return [ModuleGroup(key, heading, by_group[key]) for key, heading in MODULE_GROUPS if key in by_group]
 
+    def news(self, here: str) -> list[tuple[str, list[Markup]]]:
+        """'Wat is er nieuw' for readers: per day, newest first, which records and pages changed,
+        in Dutch and linked, derived from the paths and catalogue lines each commit touched."""
+        days: dict[str, dict] = {}
+        for change in history.changes():
+            day = days.setdefault(change.date, {"records": {}, "pages": {}, "notes": {}})
+            for key in change.records:
+                record = self._record_by_key(key)
+                if record is not None:
+                    day["records"][id(record)] = record
+            if history.CATALOG in change.paths and not change.records:
+                day["notes"]["Catalogus bijgewerkt"] = None
+            for path in change.paths:
+                if path.startswith("docs/assets/"):
+                    day["notes"]["Weergave van de site verbeterd"] = None
+                elif path == "docs/includes/abbreviations.md":
+                    day["notes"][f"Afkortingen bijgewerkt ({md.link('begrippenlijst', here, 'begrippen.md')})"] = None
+                elif path.startswith("docs/") and path.endswith(".md") and not path.startswith("docs/includes/"):
+                    day["pages"][path[len("docs/"):]] = doc_title(ROOT / path)
+        return [(history.dutch_date(date), self._news_entries(day, here))
+                for date, day in days.items() if any(day.values())]
+
+    def _news_entries(self, day: dict, here: str) -> list[Markup]:
+        out = []
+        for kind in NEWS_KINDS:
+            records = [r for r in day["records"].values() if kind_of(r).name == kind]
+            if not records:
+                continue
+            links = [md.link(veld_short(r) if kind == "veld" else title_of(r), here, page_of(r))
+                     for r in records[:NEWS_RECORDS]]
+            more = len(records) - NEWS_RECORDS
+            plural = KINDS[kind].plural
+            out.append(f"{plural[:1].upper()}{plural[1:]} bijgewerkt: " + ", ".join(links)
+                       + (f" en nog {more} andere" if more > 0 else ""))
+        pages = [md.link(title, here, src) for src, title in day["pages"].items() if title]
+        if pages:
+            out.append(("Pagina bijgewerkt: " if len(pages) == 1 else "Pagina's bijgewerkt: ") + ", ".join(pages))
+        out += list(day["notes"])
+        return [Markup(entry) for entry in out]
+
+    def _record_by_key(self, key: str):
+        for kind in NEWS_KINDS:
+            record = self.views.table[kind].get(key)
+            if record is not None:
+                return record
+        return None
+
     def articles_about(self, record) -> list[Article]:
         key = f"{kind_of(record).name}:{kind_of(record).key_of(record)}"
         return [a for a in self.articles if key in a.records]
@@ -307,6 +356,23 @@ class PageRenderer:
         return [GeneratedPage(here, self.render("module_index.md.j2", here, records=part, pager=pager,
                                                 number=n, total=len(modules)))
                 for n, (here, part) in enumerate(zip(pager, parts), 1)]
+
+
+NEWS_RECORDS = 12  # records named per change on 'Wat is er nieuw'; the rest are counted
+# Where a changed key in the catalogue is looked up first (ids are unique within a kind only).
+NEWS_KINDS = ("module", "programme", "case", "partner", "target_group", "function", "veld", "publication")
+
+
+def doc_title(path: Path) -> str | None:
+    """A hand-written page's title: its front-matter title, else its first heading."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"^title:\s*(.+)$", text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
+    if found:
+        return found.group(1).strip().strip("'\"")
+    heading = re.search(r"^# (.+)$", text, re.M)
+    return heading.group(1).strip() if heading else path.stem
 
 
 DURATION_WORDS = {"kort": "kort", "middel": "middellang", "lang": "lang"}
