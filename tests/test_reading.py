@@ -84,7 +84,7 @@ def test_matrix_keeps_its_first_column_in_view_and_becomes_a_list_on_a_phone(sit
 # --- diagrams ------------------------------------------------------------------------------------
 
 DIAGRAM_PAGES = ["functies/groepswerk/", "achtergrond/hoe-het-werkt/", "praktijk/ketensamenwerking/",
-                 "programmas/activering/"]
+                 "programmas/activering/", "achtergrond/over-amw/", "praktijk/diversiteit/"]
 
 
 @pytest.mark.parametrize("url", DIAGRAM_PAGES)

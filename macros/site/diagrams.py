@@ -231,7 +231,31 @@ def bar_chart(title: str, labels: list[str], series: dict[str, list[float]], uni
                     f'<text x="{lx + 18}" y="{height - 8}" class="amw-small">{escape(name)}</text>')
     desc = "; ".join(f"{name}: " + ", ".join(f"{label} {_fmt(v, decimals)}{unit}" for label, v in zip(labels, values))
                      for name, values in series.items())
-    return _figure(_id(title, *labels), title, desc, width, height, "".join(body))
+    return _figure(_id(title, *labels), title, desc, width, height, "".join(body),
+                   narrow=_bars_narrow(labels, series, top_value, decimals))
+
+
+def _bars_narrow(labels: list[str], series: dict[str, list[float]], top_value: float,
+                 decimals: int) -> tuple[int, int, str]:
+    """The bar chart on a phone: one row per label, bars sideways, the legend on top."""
+    left, bar_h, room = 80, 14, NARROW_W - 80 - 50
+    body, y = [], 6
+    for s, name in enumerate(series):
+        body.append(f'<rect x="10" y="{y + 3}" width="12" height="12" class="amw-s{s % 4}"/>'
+                    + _top_text(28, y, [name], "amw-small", anchor="start"))
+        y += LINE_H
+    y += 8
+    for g, label in enumerate(labels):
+        body.append(_top_text(10, y + (len(series) * bar_h - LINE_H) / 2 + 2, [str(label)], "amw-small",
+                              anchor="start"))
+        for s, values in enumerate(series.values()):
+            w = room * values[g] / top_value
+            body.append(f'<rect x="{left}" y="{y:.0f}" width="{w:.1f}" height="{bar_h - 2}" class="amw-s{s % 4}"/>'
+                        f'<text x="{left + w + 4:.1f}" y="{y + bar_h - 3:.0f}" class="amw-small">'
+                        f'{escape(_fmt(values[g], decimals))}</text>')
+            y += bar_h
+        y += 10
+    return NARROW_W, int(y), "".join(body)
 
 
 def _fmt(value: float, decimals: int) -> str:
