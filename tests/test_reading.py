@@ -87,23 +87,39 @@ DIAGRAM_PAGES = ["functies/groepswerk/", "achtergrond/hoe-het-werkt/", "praktijk
                  "programmas/activering/", "achtergrond/over-amw/", "praktijk/diversiteit/"]
 
 
+DIAGRAM_TEXT = """() => [...document.querySelectorAll('.amw-figure svg')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .flatMap(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map(t => ({
+            text: t.textContent,
+            rendered: parseFloat(getComputedStyle(t).fontSize) * scale,
+            box: t.getBoundingClientRect().height}));
+    })"""
+
+
 @pytest.mark.parametrize("url", DIAGRAM_PAGES)
 def test_diagram_text_is_at_least_12px_on_a_phone(site_url, watched, url):
     page = watched(viewport=PHONE).new_page()
     page.goto(site_url + url, wait_until="load")
-    sizes = page.evaluate("""() => [...document.querySelectorAll('.amw-figure svg')]
-        .filter(svg => svg.getBoundingClientRect().width > 0)
-        .flatMap(svg => {
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            return [...svg.querySelectorAll('text')].map(t => ({
-                text: t.textContent,
-                rendered: parseFloat(getComputedStyle(t).fontSize) * scale,
-                box: t.getBoundingClientRect().height}));
-        })""")
+    sizes = page.evaluate(DIAGRAM_TEXT)
     assert sizes, "geen zichtbare tekst in een diagram"
     small = [s for s in sizes if s["rendered"] < 12 or s["box"] < 12]
     assert not small, small[:5]
     assert page.locator(".amw-diagram--wide").first.is_hidden()
+
+
+@pytest.mark.parametrize("width", [640, 800, 1024, 1440])
+def test_diagram_text_is_at_least_12px_at_any_width(site_url, watched, width):
+    """Between phone and wide screen each figure shows whichever drawing keeps its text 12px."""
+    page = watched(viewport={"width": width, "height": 900}).new_page()
+    small = {}
+    for url in DIAGRAM_PAGES:
+        page.goto(site_url + url, wait_until="load")
+        found = [s["text"] for s in page.evaluate(DIAGRAM_TEXT) if s["rendered"] < 12]
+        if found:
+            small[url] = found[:3]
+    assert not small, small
 
 
 def test_programme_timeline_is_hidden_from_screen_readers_and_the_list_stays(site):

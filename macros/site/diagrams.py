@@ -84,16 +84,29 @@ def _svg(fid: str, title: str, desc: str, width: int, height: int, body: str, cl
 
 
 def _figure(fid: str, title: str, desc: str, width: int, height: int, body: str,
-            narrow: tuple[int, int, str] | None = None, hidden: bool = False, cls: str = "") -> str:
-    """A figure with one drawing, or a wide and a narrow one that CSS swaps at 600px."""
+            narrow: tuple[int, int, str] | None = None, hidden: bool = False, cls: str = "",
+            smallest: int = 12) -> str:
+    """A figure with one drawing, or a wide and a narrow one that CSS swaps where the wide one's
+    smallest text (`smallest` px in the drawing) would render below 12px."""
     if narrow is None:
         svgs = _svg(fid, title, desc, width, height, body, "", hidden)
     else:
         svgs = (_svg(fid, title, desc, width, height, body, "amw-diagram--wide", hidden)
                 + _svg(f"{fid}-n", title, desc, *narrow, "amw-diagram--narrow", hidden))
+        cls = f"{cls} amw-fit-{fit_width(width, smallest)}"
     figure_cls = f"amw-figure {cls}".strip()
     hide = ' aria-hidden="true"' if hidden else ""
     return f'<figure class="{figure_cls}"{hide}>{svgs}<figcaption>{escape(title)}</figcaption></figure>'
+
+
+FIT_STEPS = range(400, 1420, 20)  # the container widths extra.css has a rule for
+
+
+def fit_width(view_width: int, smallest_font: int) -> int:
+    """The narrowest figure (in CSS px, rounded up to a FIT_STEPS value) in which the wide drawing
+    still shows its smallest text at 12px; below it CSS shows the narrow drawing."""
+    need = view_width * 12 / smallest_font
+    return next((step for step in FIT_STEPS if step >= need), FIT_STEPS[-1])
 
 
 def flow_diagram(title: str, steps: list[str]) -> str:
@@ -111,7 +124,7 @@ def flow_diagram(title: str, steps: list[str]) -> str:
                         f'y2="{10 + box_h / 2}" class="amw-line" marker-end="url(#{fid}-arrow)"/>')
     desc = "Van links naar rechts: " + " → ".join(steps)
     return _figure(fid, title, desc, width, height, "".join(body),
-                   narrow=_stack(fid, [(step, "") for step in steps], arrows=True))
+                   narrow=_stack(fid, [(step, "") for step in steps], arrows=True), smallest=14)
 
 
 def layer_diagram(title: str, layers: list[list[str]]) -> str:
@@ -153,7 +166,7 @@ def timeline(title: str, steps: list[list[tuple[str, str, str]]]) -> str:
     the same steps, so the drawing is hidden from assistive technology."""
     fid = _id(title, *map(str, steps))
     return _figure(fid, title, "", *_timeline_wide(fid, steps), narrow=_timeline_narrow(fid, steps),
-                   hidden=True, cls="amw-timeline")
+                   hidden=True, cls="amw-timeline", smallest=13)
 
 
 def _module_box(x: float, y: float, w: float, name: str, role: str, weeks: str) -> tuple[float, str]:
