@@ -152,6 +152,24 @@ def test_printed_page_shows_no_internal_addresses_and_its_own_address_once(site_
     assert body.count("Bron") >= 1 and page.locator("article h2:has-text('Bron')").count() == 1
 
 
+def test_every_programme_prints_on_one_or_two_a4_pages(site_url, watched, views):
+    page = watched().new_page()
+    long_pages = []
+    for p in views.catalog.programmes:
+        page.goto(site_url + url_of(p), wait_until="load")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", print_background=False)))
+        if not 1 <= pages <= 2:
+            long_pages.append(f"{p.id}: {pages}")
+    assert not long_pages, long_pages
+
+
+def test_partner_pages_have_a_print_button(site, views):
+    for partner in views.catalog.partners:
+        button = site.soup(url_of(partner)).select_one("article button.amw-print-button")
+        assert button is not None and text(button) == "Printen / PDF", partner.id
+        assert button["onclick"] == "window.print()"
+
+
 def test_external_links_still_print_their_address(site_url, watched):
     page = watched().new_page()
     page.goto(site_url + "bijdragen/", wait_until="load")
