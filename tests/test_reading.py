@@ -44,6 +44,16 @@ def test_facet_page_lists_modules_as_a_table_per_group_described_first(site, vie
             assert cells[1] in ("Individueel", "Groep") and cells[2] and cells[3]
 
 
+def test_facet_table_fits_a_phone_without_sideways_scrolling(site_url, watched):
+    page = watched(viewport=PHONE).new_page()
+    page.goto(site_url + "functies/begeleiding/", wait_until="load")
+    fits = page.evaluate("""() => [...document.querySelectorAll('.amw-modules table')].map(t => {
+        const wrap = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+        return t.scrollWidth <= wrap.clientWidth + 1 && t.getBoundingClientRect().right <= innerWidth; })""")
+    assert fits and all(fits)
+    assert page.locator(".amw-modules th:has-text('Module')").first.is_visible()
+
+
 # --- matrix --------------------------------------------------------------------------------------
 
 def test_matrix_keeps_its_first_column_in_view_and_becomes_a_list_on_a_phone(site_url, watched, views):
@@ -205,7 +215,7 @@ def test_wat_is_er_nieuw_tells_readers_what_changed_in_dutch(site):
     entries = [text(li) for li in soup.select("article ul > li")]
     assert entries
     allowed = re.compile(r"^(\w[\w']* bijgewerkt: |Pagina('s)? bijgewerkt: |Catalogus bijgewerkt|"
-                         r"Afkortingen bijgewerkt|Weergave van de site verbeterd)")
+                         r"Afkortingen bijgewerkt|Werking of weergave van de site bijgewerkt)")
     assert all(allowed.match(e) for e in entries), [e for e in entries if not allowed.match(e)][:5]
     # the English commit subjects are for developers and do not show
     subjects = subprocess.run(["git", "log", "-20", "--format=%s", "--", "data", "docs"], cwd=ROOT,

@@ -16,8 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue.durations import GROUP_WORK
-from ..catalogue.paths import ROOT
 from ..catalogue.model import SECTORS, Module, Programme
+from ..catalogue.paths import ROOT
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
 from . import diagrams, history, wording
@@ -293,7 +293,7 @@ class PageRenderer:
                 day["notes"]["Catalogus bijgewerkt"] = None
             for path in change.paths:
                 if path.startswith("docs/assets/"):
-                    day["notes"]["Weergave van de site verbeterd"] = None
+                    day["notes"]["Werking of weergave van de site bijgewerkt"] = None
                 elif path == "docs/includes/abbreviations.md":
                     day["notes"][f"Afkortingen bijgewerkt ({md.link('begrippenlijst', here, 'begrippen.md')})"] = None
                 elif path.startswith("docs/") and path.endswith(".md") and not path.startswith("docs/includes/"):
