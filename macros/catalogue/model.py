@@ -6,7 +6,7 @@ Field names are English; values an editor sees (status, kind, ...) are Dutch.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -21,7 +21,7 @@ DUTCH_FIELD_NAMES = {
     "kind": "soort", "programmes": "programmas", "cases": "casussen", "story": "verhaal",
     "lessons": "lessen", "title": "titel", "description": "beschrijving", "modules": "modules",
     "weeks": "weken", "editorial_choice": "keuze_van_de_redactie", "contacts": "contacten", "text": "tekst", "role": "rol",
-    "publication": "publicatie", "section": "paragraaf", "definition": "definitie",
+    "publication": "publicatie", "sector": "sector", "section": "paragraaf", "definition": "definitie",
     "local_name": "lokale_naam", "local_partners": "lokale_ketenpartners", "variants": "varianten",
     "own_modules": "eigen_modules", "like": "lijkt_op", "maintainers": "beheerders",
     "last_checked": "laatst_gecontroleerd", "note": "toelichting", "signup": "aanmelden",
@@ -118,9 +118,20 @@ class TargetGroup(Sourced):
     description: str
 
 
+# Sectors of chain partners, in the order the partner index shows them; Dutch labels per id.
+SECTORS = {"zorg": "Zorg", "jeugd-en-onderwijs": "Jeugd en onderwijs", "veiligheid": "Veiligheid",
+           "werk-en-inkomen": "Werk en inkomen", "gemeente-en-welzijn": "Gemeente en welzijn",
+           "opvang-en-wonen": "Opvang en wonen", "overig": "Overig"}
+Sector = Literal["zorg", "jeugd-en-onderwijs", "veiligheid", "werk-en-inkomen", "gemeente-en-welzijn",
+                 "opvang-en-wonen", "overig"]
+assert set(SECTORS) == set(get_args(Sector)), "SECTORS and Sector name the same sectors"
+
+
 class Partner(Sourced):
     id: str = Id
     name: str
+    sector: Sector = Field(description="Sector waarin de ketenpartner werkt; het overzicht van "
+                                       "ketenpartners groepeert hierop.")
     description: str
     offer: str
     referral: str

@@ -161,6 +161,10 @@ def search_terms_line(markdown: str, page) -> str:
     return head.rstrip("\n") + "\n\n" + line + (sep.lstrip("\n") + rest if sep else "")
 
 
+def on_page_content(html, page, config, files):
+    return md.mark_external_links(html, config.site_url or "")
+
+
 def on_page_context(context, page, config, nav):
     """Page metadata for overrides/main.html: schema.org data on module pages, and the date of
     the last change from git (the Markdown file, or the catalogue for generated pages)."""

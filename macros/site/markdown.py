@@ -51,8 +51,15 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def link(text, from_page: str, to_page: str) -> Markup:
-    return Markup(f"[{escape(text)}]({relative(from_page, to_page)})")
+def link(text, from_page: str, to_page: str, title: str | None = None, cls: str | None = None) -> Markup:
+    """A Markdown link; title and class go in an attr_list, e.g. {: title="..." .amw-via }."""
+    attrs = []
+    if title:
+        attrs.append('title="' + html.escape(" ".join(str(title).split())).replace("{", "&#123;").replace("}", "&#125;") + '"')
+    if cls:
+        attrs.append("." + cls)
+    suffix = "{: " + " ".join(attrs) + " }" if attrs else ""
+    return Markup(f"[{escape(text)}]({relative(from_page, to_page)}){suffix}")
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
@@ -82,3 +89,19 @@ def asset_href(from_page: str, path: str, use_directory_urls: bool) -> str:
 
 def _base(url: str, use_directory_urls: bool) -> str:
     return url.rstrip("/") if use_directory_urls else posixpath.dirname(url)
+
+
+_LINK = re.compile(r'<a\b([^>]*?)\bhref="(https?://[^"]*)"([^>]*)>')
+
+
+def mark_external_links(page_html: str, site_url: str = "") -> str:
+    """Give links that leave the site class="amw-external", so print shows their address and
+    no other's (in the browser, Material's instant navigation makes internal links absolute)."""
+    def mark(m: re.Match) -> str:
+        tag, url = m.group(0), m.group(2)
+        if site_url and url.startswith(site_url):
+            return tag
+        if 'class="' in tag:
+            return tag.replace('class="', 'class="amw-external ', 1)
+        return tag[:-1] + ' class="amw-external">'
+    return _LINK.sub(mark, page_html)

@@ -8,13 +8,16 @@ adapter hands the result to MkDocs as generated files.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..catalogue.model import Module, Programme
+from ..catalogue.durations import GROUP_WORK
+from ..catalogue.model import SECTORS, Module, Programme
+from ..catalogue.paths import ROOT
 from ..catalogue.registry import KINDS, kind_of
 from ..catalogue.views import Views
 from . import diagrams, history, variants, wording
@@ -28,6 +31,13 @@ RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
+# Groups of a facet page's module table, in reading order: described modules first (AMW, then
+# BMW), then those the sources only name or still have to develop.
+MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modules"),
+                 ("genoemd", "Alleen genoemd"), ("nog-te-ontwikkelen", "Nog te ontwikkelen"))
+# The caveat is trusted wording with a title in *asterisks*; inside the page's *...* it becomes _..._.
+CAVEAT_MD = Markup(wording.CAVEAT.replace("*", "_"))
+KIND_LABELS = {"individueel": "Individueel", "groep": "Groep"}
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
                 ("vergelijken.md.j2", "vergelijken.md"))
@@ -48,6 +58,32 @@ class GeneratedPage:
     content: str
     record_lines: tuple[int, int] | None = None  # lines in data/modules.yaml, for the edit link
     record: object = None  # the record this page shows (continuation and index pages: None)
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One line of a facet page's module table."""
+    module: Module
+    kind: str      # 'Individueel' or 'Groep'
+    duration: str  # '8 tot 12 weken', contacts when weeks are unknown, 'geen vaste duur', 'onbekend'
+    status: str    # 'Beschreven', 'Alleen genoemd', ...
+
+
+@dataclass(frozen=True)
+class ModuleGroup:
+    key: str
+    heading: str
+    rows: list[ModuleRow]
+
+
+def module_group(m: Module) -> str:
+    return m.discipline.lower() if m.status == "beschreven" else m.status
+
+
+def group_order(modules: list[Module]) -> list[Module]:
+    """Modules in the order of MODULE_GROUPS, alphabetical within a group."""
+    rank = {key: i for i, (key, _) in enumerate(MODULE_GROUPS)}
+    return sorted(modules, key=lambda m: (rank[module_group(m)], m.name.lower()))
 
 
 @dataclass(frozen=True)
@@ -95,8 +131,9 @@ class PageRenderer:
         self.env.filters["first_sentence"] = lambda text: str(text).split(". ")[0].rstrip(".")
 
     def render(self, template: str, here: str, **context) -> str:
-        def ref(record, text=None):
-            return md.link(text or title_of(record), here, page_of(record))
+        def ref(record, text=None, title=None, via=False):
+            return md.link(text or title_of(record), here, page_of(record), title=title,
+                           cls="amw-via" if via else None)
 
         def to(page: str, text) -> Markup:
             return md.link(text, here, page)
@@ -109,6 +146,7 @@ class PageRenderer:
             return md.asset_href(here, path, self.use_directory_urls)
 
         return self.env.get_template(template).render(
+            module_groups=self.module_groups,
             v=self.views, here=here, ref=ref, to=to, href=href, asset=asset, title_of=title_of,
             cell_limit=CELL_LIMIT, finder_full_list=FINDER_FULL_LIST, status_labels=STATUS_LABELS,
             span_text=wording.span_text, front=front_matter, **context)
@@ -128,9 +166,10 @@ class PageRenderer:
                 out.append(GeneratedPage(index, self.render(kind.index_template, index, records=records,
                                                             **self.index_context(kind.name))))
         for template, here in SINGLE_PAGES:
-            out.append(GeneratedPage(here, self.render(template, here)))
+            extra = self.matrix_context() if template == "matrix.md.j2" else {}
+            out.append(GeneratedPage(here, self.render(template, here, **extra)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
-                                                         changes=history.changes())))
+                                                         days=self.news("nieuw.md"))))
         return out
 
     # --- contexts: what a page shows, decided here ------------------------------------------------
@@ -188,7 +227,27 @@ class PageRenderer:
             "related": related[:RELATED_LIMIT], "related_more": max(0, len(related) - RELATED_LIMIT),
             "group_type": v.group_types[m.group_type] if m.group_type else None,
             "group_work_function": v.functions.get("groepswerk"),  # where group work is explained
-            "caveat": wording.CAVEAT,
+            "caveat": CAVEAT_MD,
+            "facts": self._module_facts(m, duration, origin, named, via),
+        }
+
+    def _module_facts(self, m: Module, duration, origin, named, via) -> dict:
+        """The facts box at the top of a module page: short enough to take in at a glance."""
+        figures = wording.module_figures(duration, origin)
+        if m.status != "beschreven":
+            duration_text = "onbekend (de module is nog niet beschreven)"
+        elif figures:
+            length = self.views.duration_class(m)
+            duration_text = figures if length == "onbekend" else f"{DURATION_WORDS[length]}: {figures}"
+        else:
+            duration_text = short_text(duration.text) if duration.text else "geen vaste duur"
+        return {
+            "kind": f"{KIND_LABELS[m.kind]} ({m.discipline})",
+            "duration": duration_text,
+            "setting": short_text(m.setting or ""),
+            "status": STATUS_LABELS[m.status],
+            "velden": [(p, veld_short(p), title_of(p), False) for p in named]
+                      + [(p, veld_short(p), f"{title_of(p)} (via de functie)", True) for p in via],
         }
 
     def _programme_context(self, p: Programme) -> dict:
@@ -204,10 +263,22 @@ class PageRenderer:
                                   f"{wording.names(everything.without_weeks)} noemt de bron geen weken.")
         steps = [[(v.modules[e.module], e.role, wording.span_text(v.figures(v.modules[e.module]).weeks, "weken"))
                   for e in step.modules] for step in p.steps]
-        return {"core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
+        timeline = Markup(diagrams.timeline(f"De stappen van {p.name} op een rij", [
+            [(module.name, role, weeks) for module, role, weeks in step] for step in steps]))
+        return {"timeline": timeline, "core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
-                "caveat": wording.CAVEAT, "missing_access": missing, "incomplete_title": wording.INCOMPLETE_TITLE,
+                "caveat": CAVEAT_MD, "missing_access": missing, "incomplete_title": wording.INCOMPLETE_TITLE,
                 "incomplete_text": wording.incomplete_text(missing)}
+
+    def matrix_context(self) -> dict:
+        """The matrix as rows (table) and, for phones, as a list per field: the same cells."""
+        v = self.views
+        cells = {(f.id, p.number): v.matrix.get((f.id, p.number), [])
+                 for f in v.catalog.functions for p in v.catalog.prestatievelden}
+        per_veld = [(p, veld_short(p), [(f, cells[(f.id, p.number)]) for f in v.catalog.functions
+                                         if cells[(f.id, p.number)]])
+                    for p in v.catalog.prestatievelden]
+        return {"cells": cells, "per_veld": per_veld}
 
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""
@@ -227,10 +298,78 @@ class PageRenderer:
                 p.id: (wording.weeks_phrase(v.programme_total(p)) or "onbekend",
                        len(v.programme_module_ids(p)), v.resolve(p, "target_groups"))
                 for p in v.catalog.programmes}}
+        if kind == "partner":
+            by_sector = {key: [] for key in SECTORS}
+            for partner in sorted(v.catalog.partners, key=lambda p: p.name.lower()):
+                by_sector[partner.sector].append(partner)
+            return {"counts": counts, "sectors": [(key, SECTORS[key], partners)
+                                                  for key, partners in by_sector.items() if partners]}
         if kind == "publication":
             return {"counts": counts, "cited": {p.id: sum(len(v.referring(p, k)) for k in KINDS)
                                                 for p in v.catalog.publications}}
         return {"counts": counts}
+
+    def module_row(self, m: Module) -> ModuleRow:
+        figures = self.views.figures(m)
+        duration = (wording.span_text(figures.weeks, "weken") or wording.span_text(figures.contacts, "contacten")
+                    or ("geen vaste duur" if m.status == "beschreven" else "onbekend"))
+        if figures.origin == GROUP_WORK:
+            duration += " (richtlijn groepswerk)"
+        return ModuleRow(m, KIND_LABELS[m.kind], duration, STATUS_LABELS[m.status])
+
+    def module_groups(self, modules: list[Module]) -> list[ModuleGroup]:
+        """A facet page's modules as tables per group (MODULE_GROUPS); empty groups left out."""
+        by_group: dict[str, list[ModuleRow]] = {}
+        for m in group_order(modules):
+            by_group.setdefault(module_group(m), []).append(self.module_row(m))
+        return [ModuleGroup(key, heading, by_group[key]) for key, heading in MODULE_GROUPS if key in by_group]
+
+    def news(self, here: str) -> list[tuple[str, list[Markup]]]:
+        """'Wat is er nieuw' for readers: per day, newest first, which records and pages changed,
+        in Dutch and linked, derived from the paths and catalogue lines each commit touched."""
+        days: dict[str, dict] = {}
+        for change in history.changes():
+            day = days.setdefault(change.date, {"records": {}, "pages": {}, "notes": {}})
+            for key in change.records:
+                record = self._record_by_key(key)
+                if record is not None:
+                    day["records"][id(record)] = record
+            if history.CATALOG in change.paths and not change.records:
+                day["notes"]["Catalogus bijgewerkt"] = None
+            for path in change.paths:
+                if path.startswith("docs/assets/"):
+                    day["notes"]["Werking of weergave van de site bijgewerkt"] = None
+                elif path == "docs/includes/abbreviations.md":
+                    day["notes"][f"Afkortingen bijgewerkt ({md.link('begrippenlijst', here, 'begrippen.md')})"] = None
+                elif path.startswith("docs/") and path.endswith(".md") and not path.startswith("docs/includes/"):
+                    day["pages"][path[len("docs/"):]] = doc_title(ROOT / path)
+        return [(history.dutch_date(date), self._news_entries(day, here))
+                for date, day in days.items() if any(day.values())]
+
+    def _news_entries(self, day: dict, here: str) -> list[Markup]:
+        out = []
+        for kind in NEWS_KINDS:
+            records = [r for r in day["records"].values() if kind_of(r).name == kind]
+            if not records:
+                continue
+            links = [md.link(veld_short(r) if kind == "veld" else title_of(r), here, page_of(r))
+                     for r in records[:NEWS_RECORDS]]
+            more = len(records) - NEWS_RECORDS
+            plural = KINDS[kind].plural
+            out.append(f"{plural[:1].upper()}{plural[1:]} bijgewerkt: " + ", ".join(links)
+                       + (f" en nog {more} andere" if more > 0 else ""))
+        pages = [md.link(title, here, src) for src, title in day["pages"].items() if title]
+        if pages:
+            out.append(("Pagina bijgewerkt: " if len(pages) == 1 else "Pagina's bijgewerkt: ") + ", ".join(pages))
+        out += list(day["notes"])
+        return [Markup(entry) for entry in out]
+
+    def _record_by_key(self, key: str):
+        for kind in NEWS_KINDS:
+            record = self.views.table[kind].get(key)
+            if record is not None:
+                return record
+        return None
 
     def articles_about(self, record) -> list[Article]:
         key = f"{kind_of(record).name}:{kind_of(record).key_of(record)}"
@@ -243,7 +382,7 @@ class PageRenderer:
         kind = kind_of(record)
         here = page_of(record)
         lines = self.views.loaded.lines.get((kind.section, kind.key_of(record)))
-        parts = chunks(self.views.modules_listed_on(record))
+        parts = chunks(group_order(self.views.modules_listed_on(record)))
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
         out = [GeneratedPage(here, self.render(kind.template, here, modules=parts[0], pager=pager,
                                                **self.context(record)), lines, record)]
@@ -268,6 +407,45 @@ class PageRenderer:
         return [GeneratedPage(here, self.render("module_index.md.j2", here, records=part, pager=pager,
                                                 number=n, total=len(modules)))
                 for n, (here, part) in enumerate(zip(pager, parts), 1)]
+
+
+NEWS_RECORDS = 12  # records named per change on 'Wat is er nieuw'; the rest are counted
+# Where a changed key in the catalogue is looked up first (ids are unique within a kind only).
+NEWS_KINDS = ("module", "programme", "case", "partner", "target_group", "function", "veld", "publication")
+
+
+def doc_title(path: Path) -> str | None:
+    """A hand-written page's title: its front-matter title, else its first heading."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"^title:\s*(.+)$", text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
+    if found:
+        return found.group(1).strip().strip("'\"")
+    heading = re.search(r"^# (.+)$", text, re.M)
+    return heading.group(1).strip() if heading else path.stem
+
+
+DURATION_WORDS = {"kort": "kort", "middel": "middellang", "lang": "lang"}
+
+
+def veld_short(p) -> str:
+    """'5 · Meedoen': a field's number and short name, for facts boxes and tables."""
+    return f"{p.number} · {p.short_name}"
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    head, dot, _ = text.partition(". ")
+    return head + ("." if dot or text.endswith(".") else "") if head else text
+
+
+def short_text(text: str, limit: int = 140) -> str:
+    """The first sentence, cut at a word before `limit` characters (with an ellipsis)."""
+    sentence = first_sentence(text)
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
