@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -95,7 +96,7 @@ def on_files(files: Files, config) -> Files:
     for problem in problems:
         log.error(problem)
     renderer = PageRenderer(state.views, config.use_directory_urls, state.articles, state.organisation,
-                            config.extra.get("amw_national_url", ""))
+                            config.extra.get("amw_national_url", ""), Path(config.docs_dir))
     data_uri = repo_relative(catalog_path())
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.content)

@@ -112,10 +112,12 @@ def article_problems(views: Views, articles: list[Article]) -> list[str]:
 
 class PageRenderer:
     def __init__(self, views: Views, use_directory_urls: bool = True, articles: list[Article] = (),
-                 organisation=None, national_url: str = ""):
+                 organisation=None, national_url: str = "", docs_dir: Path | None = None):
         """organisation: build one organisation's own site (its variants shown on the module pages,
-        the national text one click away at national_url)."""
+        the national text one click away at national_url). docs_dir: the hand-written pages of
+        this build, which 'Wat is er nieuw' may link to."""
         self.views = views
+        self.docs_dir = docs_dir or ROOT / "docs"
         self.organisation = organisation
         self.national_url = national_url
         self.use_directory_urls = use_directory_urls
@@ -340,9 +342,11 @@ class PageRenderer:
                 if path.startswith("docs/assets/"):
                     day["notes"]["Werking of weergave van de site bijgewerkt"] = None
                 elif path == "docs/includes/abbreviations.md":
-                    day["notes"][f"Afkortingen bijgewerkt ({md.link('begrippenlijst', here, 'begrippen.md')})"] = None
+                    glossary = (f" ({md.link('begrippenlijst', here, 'begrippen.md')})"
+                                if (self.docs_dir / "begrippen.md").exists() else "")
+                    day["notes"][f"Afkortingen bijgewerkt{glossary}"] = None
                 elif path.startswith("docs/") and path.endswith(".md") and not path.startswith("docs/includes/"):
-                    day["pages"][path[len("docs/"):]] = doc_title(ROOT / path)
+                    day["pages"][path[len("docs/"):]] = doc_title(self.docs_dir / path[len("docs/"):])
         return [(history.dutch_date(date), self._news_entries(day, here))
                 for date, day in days.items() if any(day.values())]
 
