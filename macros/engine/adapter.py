@@ -23,6 +23,7 @@ from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
 from ..site.pages import Article, PageRenderer
+from ..site.search_index import SearchIndexError, index_site, page_markup
 
 log = logging.getLogger("mkdocs.plugins.amw")
 
@@ -107,7 +108,9 @@ def search_terms_line(markdown: str, page) -> str:
     terms = page.meta.get("search_terms")
     if not terms or page.file.generated_by:
         return markdown
-    line = f"*Ook gezocht als: {md.escape(', '.join(map(str, terms)))}*\n\n"
+    # data-pagefind-weight: the terms count strongly in search without being its snippet.
+    line = (f"*Ook gezocht als: <span data-pagefind-weight=\"10\">{md.escape(', '.join(map(str, terms)))}"
+            "</span>*\n\n")
     head, sep, rest = markdown.partition("\n## ")
     return head.rstrip("\n") + "\n\n" + line + (sep.lstrip("\n") + rest if sep else "")
 
@@ -118,14 +121,35 @@ def on_page_context(context, page, config, nav):
     source = (repo_relative(catalog_path()) if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
     record = getattr(page.file, "amw_record", None)
+    if not page.file.generated_by:
+        page.meta.setdefault("kind", "Artikel")  # what a hand-written page is in search results
     if isinstance(record, Module) and state.views:
         url = page.canonical_url or page.url
         page.meta["amw_jsonld"] = module_jsonld(state.views, record, url)
+    page.meta["amw_search"] = page_markup(page.meta, page.title or "")
     date = history.last_updated(source)
     if date:
         page.meta["amw_updated"] = date
         page.meta["amw_updated_text"] = history.dutch_date(date)
     return context
+
+
+def on_post_build(config):
+    """The Pagefind search index, over the pages just written. The offline build keeps Material's
+    own search (Pagefind cannot fetch its index from file://), so it needs no index."""
+    if material_search_enabled(config):
+        return
+    try:
+        index_site(config.site_dir)
+    except SearchIndexError as exc:
+        if not state.serving:
+            raise PluginError(str(exc)) from None
+        log.error("%s", exc)
+
+
+def material_search_enabled(config) -> bool:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return bool(search and search.config.get("enabled", True))
 
 
 def data_edit_uri(config, data_uri: str, first: int, last: int) -> str | None:

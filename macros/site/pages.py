@@ -23,6 +23,10 @@ from . import markdown as md
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_LABELS = {"beschreven": "Beschreven", "genoemd": "Alleen genoemd",
                  "nog-te-ontwikkelen": "Nog te ontwikkelen"}
+# What a search result says it is, per record kind (front matter `kind`, a Pagefind filter).
+KIND_LABELS = {"module": "Module", "programme": "Programma", "target_group": "Doelgroep",
+               "function": "Functie", "veld": "Wmo-veld", "partner": "Ketenpartner",
+               "case": "Casus", "publication": "Bron"}
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
@@ -120,6 +124,7 @@ class PageRenderer:
         resolve = {path: v.resolve(record, path) for path in v.references_of(kind_of(record))
                    if path != "source.publication"}
         ctx["linked"] = resolve
+        ctx["find"] = self.search_meta(record)
         for other in ("programme", "case"):
             ctx[f"{other}s_here"] = v.referring(record, other)
         if isinstance(record, Module):
@@ -168,6 +173,31 @@ class PageRenderer:
         return {"core": core, "core_text": wording.plan_wording(core, "Met de kernmodules duurt dit programma"),
                 "with_optional": with_optional, "steps": steps, "rule": wording.RULE,
                 "caveat": wording.CAVEAT, "missing_access": v.traject_check(v.programme_module_ids(p))}
+
+    def search_meta(self, record) -> dict:
+        """Front matter for search: what the record is (`kind`), a module's status, its facets
+        (the search filters) and `rank`: described modules and programmes first, modules that
+        the sources only name after them."""
+        v = self.views
+        kind = kind_of(record).name
+        meta: dict = {"kind": KIND_LABELS[kind]}
+        facets: dict[str, list[str]] = {}
+        if isinstance(record, Module):
+            named, via = v.velden_of(record)
+            meta["status"] = STATUS_LABELS[record.status]
+            meta["rank"] = "high" if record.status == "beschreven" else "low"
+            facets = {"functie": [f.name for f in v.resolve(record, "functions")],
+                      "prestatieveld": [title_of(x) for x in sorted(named + via, key=lambda x: x.number)],
+                      "doelgroep": [t.name for t in v.resolve(record, "target_groups")]}
+        elif isinstance(record, Programme):
+            meta["rank"] = "high"
+            facets = {"prestatieveld": [title_of(x) for x in v.resolve(record, "prestatievelden")],
+                      "doelgroep": [t.name for t in v.resolve(record, "target_groups")]}
+        elif kind in ("function", "veld", "target_group"):
+            facets = {{"function": "functie", "veld": "prestatieveld", "target_group": "doelgroep"}[kind]:
+                      [title_of(record)]}
+        meta["facets"] = {k: values for k, values in facets.items() if values}
+        return meta | ({"search_terms": list(record.search_terms)} if getattr(record, "search_terms", None) else {})
 
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""
