@@ -1,3 +1,10 @@
 """MkDocs hooks (named in mkdocs.yml). MkDocs loads this file by path; the work is done in
 macros/engine/adapter.py, the one module that knows the engine."""
-from macros.engine.adapter import on_config, on_files, on_page_context, on_page_markdown, on_post_build, on_startup  # noqa: F401  (MkDocs looks the hooks up by name)
+from macros.engine.adapter import (  # noqa: F401  (MkDocs looks the hooks up by name)
+    on_config,
+    on_files,
+    on_page_context,
+    on_page_markdown,
+    on_post_build,
+    on_startup,
+)

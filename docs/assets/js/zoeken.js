@@ -3,9 +3,9 @@
  * Nothing search-related is fetched when a page loads: pagefind.js, its WebAssembly and the index
  * chunks load on the first query. Each result says what it is (Module, Programma, ...) and, for a
  * module the sources only name, its status; the snippet is the record's one-line summary with the
- * query marked. Ranking: Pagefind's score, then among the best hits a page whose own search terms
- * (or title) are exactly the query comes first, programmes and described modules before modules
- * the sources only name. Filters come from the catalogue facets indexed with each page.
+ * query marked. Ranking: Pagefind's score, then among the best hits a page whose title, a part of
+ * its title or one of its own search terms is exactly the query comes first (in that order), and
+ * among those programmes and described modules before modules the sources only name. Filters come from the catalogue facets indexed with each page.
  */
 (function () {
   "use strict";
@@ -137,7 +137,10 @@
 
   function exactness(query, meta) {
     var q = normal(query);
-    if (normal(meta.title) === q) return 2;
+    if (normal(meta.title) === q) return 3;
+    // A part of the title: "Bedrijfsarts en arbodienst", "Prestatieveld 7: Maatschappelijke opvang".
+    var parts = normal(meta.title).split(/\s+en\s+|[:(),\/]/).map(normal);
+    if (parts.indexOf(q) >= 0) return 2;
     var terms = (meta.terms || "").split("|").map(normal);
     return terms.indexOf(q) >= 0 ? 1 : 0;
   }
@@ -153,6 +156,7 @@
     var mine = ++seq;
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
+      list.dataset.query = "";
       status.textContent = "";
       return;
     }
@@ -212,6 +216,7 @@
 
   function render(pages, total, query) {
     list.replaceChildren();
+    list.dataset.query = query;  // which query the list shows (tests wait for it)
     pages.forEach(function (page) {
       var meta = page.meta || {};
       var item = document.createElement("li");
