@@ -140,7 +140,8 @@ def on_post_build(config):
     if material_search_enabled(config):
         return
     try:
-        index_site(config.site_dir)
+        for warning in index_site(config.site_dir):
+            log.warning("Zoekindex (Pagefind): %s", warning)  # strict builds stop on these
     except SearchIndexError as exc:
         if not state.serving:
             raise PluginError(str(exc)) from None

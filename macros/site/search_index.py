@@ -21,8 +21,9 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: str | Path, quiet: bool = True) -> Path:
-    """Index the built site in site_dir with Pagefind; returns the bundle folder."""
+def index_site(site_dir: str | Path, quiet: bool = True) -> list[str]:
+    """Index the built site in site_dir with Pagefind (into site_dir/pagefind/); returns
+    Pagefind's warnings, such as markup it does not understand."""
     site_dir = Path(site_dir)
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
                "--exclude-selectors", ".headerlink, .md-content__button"]
@@ -32,7 +33,7 @@ def index_site(site_dir: str | Path, quiet: bool = True) -> Path:
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or "error" in output.lower():
         raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{output}")
-    return site_dir / BUNDLE
+    return sorted(set(line for line in output.splitlines() if line.strip()))
 
 
 # Front matter `facets` keys -> Pagefind filter names (the labels the search dialog shows).
