@@ -135,6 +135,9 @@ def test_offline_build_works_from_disk(tmp_path, browser):
     result = build_site(dest, OFFLINE="true", DIRECTORY_URLS="false")
     assert result.returncode == 0, result.stderr
     context = browser.new_context()
+    foreign = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:", "about:"))
+                  else (foreign.append(route.request.url), route.abort()))
     page = context.new_page()
     page.goto((dest / "index.html").as_uri())
     page.click("article a[href='modules/index.html']")
@@ -143,7 +146,16 @@ def test_offline_build_works_from_disk(tmp_path, browser):
     assert page.inner_text("h1").startswith("Budgetbegeleiding")
     page.click("article a[href$='functies/begeleiding.html']")
     assert page.inner_text("h1").startswith("Begeleiding")
-    # Pagefind cannot fetch from file://: the offline copy keeps Material's own search (its index
-    # inlined as search/search_index.js), not the Pagefind dialog.
-    assert page.query_selector("input.md-search__input") and not page.query_selector(".amw-search-open")
+    # Pagefind cannot fetch from file://: the offline copy searches Material's index (inlined as
+    # search/search_index.js) in the same dialog, and loads nothing from another origin.
+    page.wait_for_selector(".amw-search-open:not([hidden])")  # the search script has run
+    page.keyboard.press("/")
+    page.wait_for_selector("#amw-search[open] #amw-search-input:focus")
+    page.keyboard.type("rouwverwerking")
+    page.wait_for_selector(".amw-search__result a[href*='rouwverwerking']")
+    assert page.text_content(".amw-search__result .amw-search__kind") == "Module"
+    page.click(".amw-search__result a >> nth=0")
+    page.wait_for_url(re.compile(r"rouwverwerking\.html"))
+    assert page.inner_text("h1").startswith("Rouwverwerking")
+    assert not foreign, foreign
     context.close()

@@ -54,6 +54,9 @@ def on_config(config):
             raise PluginError(str(exc)) from None
         state.error = str(exc)
         log.error("De catalogus heeft fouten; de preview toont ze op elke pagina.\n%s", exc)
+    # Material's offline plugin adds a script from unpkg.com (a Web Worker shim for file://); the
+    # site loads nothing from other origins, and our search dialog needs no worker offline.
+    config.extra["polyfills"] = [p for p in config.extra.get("polyfills") or [] if "unpkg.com" not in str(p)]
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH.
     os.environ.setdefault("SOURCE_DATE_EPOCH", history.commit_timestamp() or "0")
     return config

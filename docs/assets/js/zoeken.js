@@ -5,7 +5,11 @@
  * module the sources only name, its status; the snippet is the record's one-line summary with the
  * query marked. Ranking: Pagefind's score, then among the best hits a page whose title, a part of
  * its title or one of its own search terms is exactly the query comes first (in that order), and
- * among those programmes and described modules before modules the sources only name. Filters come from the catalogue facets indexed with each page.
+ * among those programmes and described modules before modules the sources only name. Filters
+ * come from the catalogue facets indexed with each page.
+ *
+ * The offline copy (file://, where Pagefind cannot fetch) searches Material's index instead, in
+ * the same dialog, without filters: see loadOffline below.
  */
 (function () {
   "use strict";
@@ -34,6 +38,7 @@
   }
 
   function load() {
+    if (window.location.protocol === "file:") return loadOffline();
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
         return pagefind.options({baseUrl: root.pathname}).then(function () {
@@ -44,6 +49,77 @@
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  // --- the offline copy (file://): Pagefind cannot fetch there, so search Material's index ----------
+  // (search/search_index.js, loaded as a script) with the same dialog, without filters.
+
+  var FOLDERS = {modules: "Module", programmas: "Programma", doelgroepen: "Doelgroep", functies: "Functie",
+                 wmo: "Wmo-veld", ketenpartners: "Ketenpartner", casussen: "Casus", bronnen: "Bron"};
+
+  function loadOffline() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("search/search_index.js", root).href;
+        script.onload = function () { resolve(offlineIndex(window.__index || {docs: []})); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function plain(text) {
+    return String(text || "").replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/\s+/g, " ").trim();
+  }
+
+  function fold(text) {
+    return normal(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function offlineIndex(index) {
+    var pages = {}, order = [];
+    (index.docs || []).forEach(function (doc) {
+      var path = doc.location.split("#")[0];
+      if (!pages[path]) { pages[path] = {path: path, title: "", summary: "", text: ""}; order.push(path); }
+      var page = pages[path];
+      if (doc.location === path) { page.title = plain(doc.title); page.summary = plain(doc.text).slice(0, 220); }
+      page.text += " " + fold(plain(doc.title)) + " " + fold(plain(doc.text));
+    });
+    order.forEach(function (path) { pages[path].folded = fold(pages[path].title); });
+    function kindOf(path) {
+      var parts = path.split("/");
+      if (parts.length > 1 && FOLDERS[parts[0]]) return /index\.html$/.test(path) && parts.length === 2 ? "Overzicht" : FOLDERS[parts[0]];
+      return "Artikel";
+    }
+    return {
+      filters: function () { return Promise.resolve({}); },
+      search: function (query) {
+        var words = fold(query || "").split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
+        var hits = [];
+        order.forEach(function (path, i) {
+          var page = pages[path], score = 0;
+          for (var n = 0; n < words.length; n++) {
+            var count = page.text.split(words[n]).length - 1;
+            if (!count) return;
+            score += Math.min(count, 5) + (page.folded.indexOf(words[n]) >= 0 ? 10 : 0);
+          }
+          if (page.folded === fold(query)) score += 50;
+          hits.push({page: page, score: score, i: i});
+        });
+        hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+        return Promise.resolve({results: hits.map(function (hit) {
+          var page = hit.page;
+          return {data: function () {
+            return Promise.resolve({url: new URL(page.path, root).href, excerpt: "",
+                                    meta: {title: page.title || page.path, kind: kindOf(page.path), summary: page.summary}});
+          }};
+        })});
+      }
+    };
   }
 
   // --- the dialog ---------------------------------------------------------------------------------
@@ -118,7 +194,7 @@
       wrap.appendChild(select);
       fieldset.appendChild(wrap);
     });
-    fieldset.hidden = false;
+    fieldset.hidden = !Object.keys(selects).length;
   }
 
   function chosenFilters() {
