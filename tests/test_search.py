@@ -191,3 +191,25 @@ def test_search_finds_what_people_type(searching, site_url):
     for miss in misses:
         print("  mis:", miss)
     assert rate >= 0.95, "\n".join(misses)
+
+
+def test_search_markup_comes_from_the_front_matter():
+    from macros.site.search_index import page_markup
+    named = page_markup({"kind": "Module", "status": "Alleen genoemd", "rank": "low", "description": "Een  zin.",
+                         "facets": {"doelgroep": ["Ouders"]}, "search_terms": ["a", "b"]}, "X")
+    assert ("summary", "Een zin.") in named["meta"] and ("terms", "a|b") in named["meta"]
+    assert {("type", "Module"), ("status", "Alleen genoemd"), ("doelgroep", "Ouders")} <= set(named["filters"])
+    assert named["weight"] == 0.5
+    assert page_markup({"kind": "Programma", "rank": "high"}, "P")["weight"] is None
+    for meta in ({}, {"kind": "Artikel", "in_search": False}, {"kind": "Overzicht", "search": {"exclude": True}}):
+        assert page_markup(meta, "X") is None
+
+
+def test_meta_and_continuation_pages_stay_out_of_the_index(site, views):
+    for url in ("", "trefwoorden/", "open-data/", "nieuw/", "gezocht/"):
+        assert not site.soup(url).select("[data-pagefind-body]"), url
+    module = site.soup(url_of(views.modules["intake"]))
+    assert module.select("[data-pagefind-body]")
+    assert module.select_one('meta[data-pagefind-filter="type[content]"]')["content"] == "Module"
+    assert (site.root / "pagefind" / "pagefind.js").exists()
+    assert not (site.root / "search" / "search_index.json").exists()

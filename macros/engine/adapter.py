@@ -138,8 +138,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """The Pagefind search index, over the pages just written. The offline build keeps Material's
-    own search (Pagefind cannot fetch its index from file://), so it needs no index."""
+    """The Pagefind search index, over the pages just written. The offline build (Material's
+    search plugin on) needs none: Pagefind cannot fetch from file://, so the search dialog uses
+    Material's inlined index there."""
     if material_search_enabled(config):
         return
     try:

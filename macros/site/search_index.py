@@ -31,18 +31,15 @@ def index_site(site_dir: str | Path, quiet: bool = True) -> list[str]:
         command.append("--quiet")
     result = subprocess.run(command, capture_output=True, text=True)
     output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0 or "error" in output.lower():
+    if result.returncode != 0 or any(line.lower().startswith("error") for line in output.splitlines()):
         raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{output}")
-    return sorted(set(line for line in output.splitlines() if line.strip()))
+    return sorted({line for line in output.splitlines() if line.strip()})
 
 
-# Front matter `facets` keys -> Pagefind filter names (the labels the search dialog shows).
-FILTERS = ("type", "status", "functie", "prestatieveld", "doelgroep")
 # How much a page's content weighs against others (Pagefind's data-pagefind-weight on the body):
-# described modules and programmes count fully, modules the sources only name and overview
-# pages less, so for a shared word the described module comes first.
-RANK_WEIGHTS = {"high": None, "low": 0.5}
-KIND_WEIGHTS = {"Overzicht": 0.5}
+# described modules, programmes and other records count fully; modules the sources only name and
+# overview pages less, so for a shared word the described module comes first.
+LOW_WEIGHT = 0.5
 
 
 def page_markup(meta: dict, title: str) -> dict | None:
@@ -62,7 +59,5 @@ def page_markup(meta: dict, title: str) -> dict | None:
     filters = [("type", kind)] + ([("status", meta["status"])] if meta.get("status") else [])
     for name, values in (meta.get("facets") or {}).items():
         filters += [(name, str(value)) for value in values]
-    weight = RANK_WEIGHTS.get(meta.get("rank", "high"), KIND_WEIGHTS.get(kind))
-    if weight is None:
-        weight = KIND_WEIGHTS.get(kind)
+    weight = LOW_WEIGHT if meta.get("rank") == "low" or kind == "Overzicht" else None
     return {"meta": pairs, "filters": filters, "weight": weight}
