@@ -1,12 +1,23 @@
-"""Search figures in a real Chromium: bytes fetched for the first search and median query
-latency, at the real catalogue and at the synthetic ×100 one. Prints figures; not a test.
+"""Search figures in a real Chromium, side by side in one run: Material's lunr search (the site
+built as before, AMW_MATERIAL_SEARCH=true) and Pagefind (the site as it is built now). Prints
+figures; not a test.
 
     .venv/bin/python bench/search_bench.py [--scales 1,100]
+
+Per variant: bytes fetched for search when a page loads, bytes for the first query, time to the
+first results, the total bytes of a cold load of a module page, and (real catalogue) how many of
+the 60 queries in tests/search_queries.yaml have the expected page in the top 3, with the misses.
+Bytes are as served (our test server does not compress; Pagefind's index files are compressed
+already); "gzip" is what a compressing server would send.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
+import os
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,62 +30,158 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from site_bench import build, synthetic_catalogue  # noqa: E402
+from site_bench import synthetic_catalogue  # noqa: E402
 
-QUERIES = [c["query"] for c in yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text())]
+CASES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+SEARCH_URL = re.compile(r"/pagefind/|/search/|search_index|workers/search")
+MODULE_PAGE = "modules/intake/"
+FIRST_QUERY = "schulden"
+VARIANTS = {"lunr": {"AMW_MATERIAL_SEARCH": "true"}, "pagefind": {}}
 
 
-def measure(site_dir: Path) -> dict:
+def build(site_dir: Path, catalog: Path | None, **env_extra) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_extra)
+    if catalog:
+        env["AMW_CATALOG"] = str(catalog)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+# --- driving each search like a person ---------------------------------------------------------
+
+class Lunr:
+    field = "input.md-search__input"
+
+    def open(self, page):
+        page.click(self.field)
+
+    def results(self, page, query: str, timeout: float = 120_000) -> list[str]:
+        page.fill(self.field, "")
+        page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+        page.type(self.field, query)  # Material listens to key presses
+        page.wait_for_selector("li.md-search-result__item", timeout=timeout)
+        hrefs, previous = [], None
+        for _ in range(50):  # results settle after the last key press
+            page.wait_for_timeout(100)
+            hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                              "els => els.map(e => e.href)")
+            if hrefs and hrefs == previous:
+                break
+            previous = hrefs
+        return paths(hrefs)
+
+
+class Pagefind:
+    def open(self, page):
+        page.click(".amw-search-open")
+        page.wait_for_selector("#amw-search[open]")
+
+    def results(self, page, query: str, timeout: float = 120_000) -> list[str]:
+        page.fill("#amw-search-input", "")
+        page.type("#amw-search-input", query)
+        page.wait_for_function("q => document.querySelector('.amw-search__results').dataset.query === q",
+                               arg=query, timeout=timeout)
+        return paths(page.eval_on_selector_all(".amw-search__result a", "els => els.map(e => e.href)"))
+
+
+def paths(hrefs: list[str]) -> list[str]:
+    out = []
+    for href in hrefs:
+        path = re.sub(r"^https?://[^/]+/", "", href).split("?")[0].split("#")[0]
+        if path not in out:
+            out.append(path)
+    return out
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+def logged_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.fetched = []
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:
+            return
+        kind = response.headers.get("content-type", "")
+        packed = len(gzip.compress(body)) if re.search(r"text|json|javascript|svg", kind) else len(body)
+        page.fetched.append((response.url, len(body), packed))
+    page.on("response", on_response)
+    return context, page
+
+
+def total(fetched, search_only=True) -> tuple[int, int]:
+    rows = [f for f in fetched if not search_only or SEARCH_URL.search(f[0])]
+    return sum(f[1] for f in rows), sum(f[2] for f in rows)
+
+
+def measure(site_dir: Path, ui, quality: bool) -> dict:
     from playwright.sync_api import sync_playwright
     with serve(site_dir) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        fetched: dict[str, int] = {}
-
-        def on_response(response):
-            if "/search/" in response.url or "search" in response.url.rsplit("/", 1)[-1]:
-                try:
-                    fetched[response.url] = len(response.body())
-                except Exception:
-                    pass
-        page.on("response", on_response)
-        page.goto(url, wait_until="load")
-        before = dict(fetched)
-        page.click("input.md-search__input")
+        # A cold load of a module page: everything it fetches, search included.
+        context, page = logged_page(browser)
+        page.goto(url + MODULE_PAGE, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        cold = total(page.fetched, search_only=False)
+        on_load = total(page.fetched)
+        # The first query: what it fetches on top of the page load, and how long it takes.
+        before = len(page.fetched)
+        ui.open(page)
         start = time.perf_counter()
-        page.keyboard.type(QUERIES[0])
-        page.wait_for_selector("li.md-search-result__item", timeout=120_000)
-        first = time.perf_counter() - start
-        first_bytes = sum(v for k, v in fetched.items() if k not in before)
-        latencies = []
-        for query in QUERIES[1:]:
-            page.fill("input.md-search__input", "")
-            page.keyboard.press("Backspace")
+        ui.results(page, FIRST_QUERY)
+        first_s = time.perf_counter() - start
+        first = total(page.fetched[before:])
+        latencies, misses = [], []
+        for case in CASES if quality else CASES[:20]:
             start = time.perf_counter()
-            page.keyboard.type(query, delay=0)
-            page.wait_for_function(
-                "q => { const a = document.querySelector('li.md-search-result__item > a');"
-                " return a && a.href.includes('h=') } ", arg=query, timeout=30_000)
+            top = ui.results(page, case["query"], timeout=30_000)[:3]
             latencies.append(time.perf_counter() - start)
+            if case["expect"] not in top:
+                misses.append(f"{case['query']!r}: verwacht {case['expect']}, kreeg {top}")
+        context.close()
         browser.close()
-    return {"first_search_bytes": first_bytes, "first_search_s": first,
-            "median_ms": statistics.median(latencies) * 1000}
+    return {"cold": cold, "on_load": on_load, "first": first, "first_s": first_s,
+            "median_ms": statistics.median(latencies) * 1000,
+            "hits": len(CASES) - len(misses) if quality else None, "misses": misses if quality else []}
+
+
+def kb(pair: tuple[int, int]) -> str:
+    return f"{pair[0] / 1024:,.0f} kB (gzip {pair[1] / 1024:,.0f} kB)".replace(",", ".")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scales", default="1,100")
+    parser.add_argument("--scales", default="1")
+    parser.add_argument("--variants", default="lunr,pagefind", help="e.g. pagefind: skip the slow lunr run at ×100")
     args = parser.parse_args()
+    variants = {name: VARIANTS[name] for name in args.variants.split(",")}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for scale in [int(s) for s in args.scales.split(",")]:
             catalog = None if scale == 1 else synthetic_catalogue(scale, tmp)
-            site_dir = tmp / f"site-x{scale}"
-            seconds = build(site_dir, ROOT / "mkdocs.yml", catalog)
-            largest = max(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size)
-            print(f"×{scale}: gebouwd in {seconds:.1f} s; grootste pagina "
-                  f"{largest.relative_to(site_dir)} ({largest.stat().st_size / 1024:.0f} kB)")
-            r = measure(site_dir)
-            print(f"×{scale}: eerste zoekopdracht haalt {r['first_search_bytes'] / 1024 / 1024:.2f} MB op "
-                  f"({r['first_search_s']:.1f} s tot de eerste resultaten); mediane zoektijd daarna "
-                  f"{r['median_ms']:.0f} ms over {len(QUERIES) - 1} zoekopdrachten")
+            found = {}
+            for name, env in variants.items():
+                site_dir = tmp / f"site-{name}-x{scale}"
+                seconds = build(site_dir, catalog, **env)
+                r = measure(site_dir, Lunr() if name == "lunr" else Pagefind(), quality=scale == 1)
+                found[name] = r
+                print(f"×{scale} {name}: gebouwd in {seconds:.1f} s", flush=True)
+            names = list(found)
+            print(f"\n×{scale:<31} | " + " | ".join(f"{n:30}" for n in names))
+            for label, key in (("zoekbytes bij laden pagina", "on_load"), ("bytes eerste zoekopdracht", "first"),
+                               ("koude modulepagina, totaal", "cold")):
+                print(f"{label:32} | " + " | ".join(f"{kb(found[n][key]):30}" for n in names))
+            print(f"{'tot eerste resultaten':32} | " + " | ".join(f"{found[n]['first_s']:.2f} s{'':24}" for n in names))
+            print(f"{'mediane zoektijd daarna':32} | " + " | ".join(f"{found[n]['median_ms']:.0f} ms{'':24}" for n in names))
+            if scale == 1:
+                print(f"{'top 3 (60 zoekopdrachten)':32} | " + " | ".join(f"{found[n]['hits']}/{len(CASES)}{'':25}" for n in names))
+                for name in names:
+                    print(f"\nmissers {name}:")
+                    for miss in found[name]["misses"]:
+                        print("  ", miss)
+            print(flush=True)

@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import build_site
 
 from macros.site.markdown import page_url
@@ -13,7 +12,6 @@ from macros.site.pages import page_of
 
 AXE = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-QUERIES = Path(__file__).parent / "search_queries.yaml"
 
 
 def all_pages(site) -> list[str]:
@@ -71,47 +69,6 @@ def check_pages(urls, site_url, watched, scheme):
     assert not problems, "\n".join(f"{u}: {v}" for u, v in list(problems.items())[:20])
     assert not w.foreign, f"verzoeken naar andere domeinen: {sorted(set(w.foreign))[:10]}"
     assert not w.errors, w.errors[:10]
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query in Material's search, like a person, and return the result pages, best first."""
-    page.focus("input.md-search__input")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
-    page.type("input.md-search__input", query)  # real key presses: Material listens to keyup
-    hrefs, previous = [], None
-    for _ in range(50):  # results settle after the last key press
-        page.wait_for_timeout(100)
-        hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                          "els => els.map(e => e.href)")
-        if hrefs and hrefs == previous:
-            break
-        previous = hrefs
-    paths = []
-    for href in hrefs:
-        path = re.sub(r"^https?://[^/]+/", "", href).split("?")[0].split("#")[0]
-        if path not in paths:
-            paths.append(path)
-    return paths
-
-
-def test_search_finds_what_people_type(site_url, watched):
-    cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    assert len(cases) >= 40
-    page = watched().new_page()
-    page.goto(site_url, wait_until="load")
-    page.click("input.md-search__input")
-    misses = []
-    for case in cases:
-        top = search(page, case["query"])[:3]
-        if case["expect"] not in top:
-            misses.append(f"{case['query']!r}: verwacht {case['expect']}, kreeg {top}")
-    rate = 1 - len(misses) / len(cases)
-    print(f"\nzoeken: {len(cases) - len(misses)}/{len(cases)} in de top 3 ({rate:.0%})")
-    for miss in misses:
-        print("  mis:", miss)
-    assert rate >= 0.9, "\n".join(misses)
 
 
 def finder_modules(page) -> set[str]:
@@ -175,10 +132,11 @@ def test_keyboard_skip_link_visible_focus_search_and_finder(site_url, watched, v
     page.keyboard.press("Tab")
     focused = page.evaluate("() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle, document.activeElement.getBoundingClientRect().height]")
     assert "md-skip" in focused[0] and focused[2] > 0
-    # Search without a mouse: the "/" key focuses the search field, Enter opens the top result.
+    # Search without a mouse: the "/" key opens search, arrow down reaches the top result.
     page.keyboard.press("/")
+    page.wait_for_selector("#amw-search[open] #amw-search-input:focus")
     page.keyboard.type("rouwverwerking")
-    page.wait_for_selector("li.md-search-result__item")
+    page.wait_for_selector(".amw-search__result a")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/modules/rouwverwerking/"))
@@ -222,6 +180,9 @@ def test_offline_build_works_from_disk(tmp_path, browser):
     result = build_site(dest, OFFLINE="true", DIRECTORY_URLS="false")
     assert result.returncode == 0, result.stderr
     context = browser.new_context()
+    foreign = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:", "about:"))
+                  else (foreign.append(route.request.url), route.abort()))
     page = context.new_page()
     page.goto((dest / "index.html").as_uri())
     page.click("article a[href='modules/index.html']")
@@ -230,4 +191,16 @@ def test_offline_build_works_from_disk(tmp_path, browser):
     assert page.inner_text("h1").startswith("Budgetbegeleiding")
     page.click("article a[href$='functies/begeleiding.html']")
     assert page.inner_text("h1").startswith("Begeleiding")
+    # Pagefind cannot fetch from file://: the offline copy searches Material's index (inlined as
+    # search/search_index.js) in the same dialog, and loads nothing from another origin.
+    page.wait_for_selector(".amw-search-open:not([hidden])")  # the search script has run
+    page.keyboard.press("/")
+    page.wait_for_selector("#amw-search[open] #amw-search-input:focus")
+    page.keyboard.type("rouwverwerking")
+    page.wait_for_selector(".amw-search__result a[href*='rouwverwerking']")
+    assert page.text_content(".amw-search__result .amw-search__kind") == "Module"
+    page.click(".amw-search__result a >> nth=0")
+    page.wait_for_url(re.compile(r"rouwverwerking\.html"))
+    assert page.inner_text("h1").startswith("Rouwverwerking")
+    assert not foreign, foreign
     context.close()

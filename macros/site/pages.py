@@ -26,6 +26,10 @@ from . import markdown as md
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_LABELS = {"beschreven": "Beschreven", "genoemd": "Alleen genoemd",
                  "nog-te-ontwikkelen": "Nog te ontwikkelen"}
+# What a search result says it is, per record kind (front matter `kind`, a Pagefind filter).
+KIND_LABELS = {"module": "Module", "programme": "Programma", "target_group": "Doelgroep",
+               "function": "Functie", "veld": "Wmo-veld", "partner": "Ketenpartner",
+               "case": "Casus", "publication": "Bron", "organisation": "Organisatie"}
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
@@ -37,7 +41,7 @@ MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modu
                  ("genoemd", "Alleen genoemd"), ("nog-te-ontwikkelen", "Nog te ontwikkelen"))
 # The caveat is trusted wording with a title in *asterisks*; inside the page's *...* it becomes _..._.
 CAVEAT_MD = Markup(wording.CAVEAT.replace("*", "_"))
-KIND_LABELS = {"individueel": "Individueel", "groep": "Groep"}
+SETTING_LABELS = {"individueel": "Individueel", "groep": "Groep"}  # a module's kind, as a reader says it
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
                 ("vergelijken.md.j2", "vergelijken.md"))
@@ -184,6 +188,7 @@ class PageRenderer:
         resolve = {path: v.resolve(record, path) for path in v.references_of(kind_of(record))
                    if path != "source.publication"}
         ctx["linked"] = resolve
+        ctx["find"] = self.search_meta(record)
         for other in ("programme", "case"):
             ctx[f"{other}s_here"] = v.referring(record, other)
         if isinstance(record, Module):
@@ -244,7 +249,7 @@ class PageRenderer:
         else:
             duration_text = short_text(duration.text) if duration.text else "geen vaste duur"
         return {
-            "kind": f"{KIND_LABELS[m.kind]} ({m.discipline})",
+            "kind": f"{SETTING_LABELS[m.kind]} ({m.discipline})",
             "duration": duration_text,
             "setting": short_text(m.setting or ""),
             "status": STATUS_LABELS[m.status],
@@ -282,6 +287,37 @@ class PageRenderer:
                     for p in v.catalog.prestatievelden]
         return {"cells": cells, "per_veld": per_veld}
 
+    def search_meta(self, record) -> dict:
+        """Front matter for search: what the record is (`kind`), a module's status, its facets
+        (the search filters) and `rank`: described modules and programmes first, modules that
+        the sources only name after them."""
+        v = self.views
+        kind = kind_of(record).name
+        meta: dict = {"kind": KIND_LABELS[kind]}
+        facets: dict[str, list[str]] = {}
+        if isinstance(record, Module):
+            named, via = v.velden_of(record)
+            meta["status"] = STATUS_LABELS[record.status]
+            meta["rank"] = "high" if record.status == "beschreven" else "low"
+            offering = [org for org, var in v.variants_of(record) if var.status != "niet-aangeboden"]
+            facets = {"functie": [f.name for f in v.resolve(record, "functions")],
+                      "prestatieveld": [title_of(x) for x in sorted(named + via, key=lambda x: x.number)],
+                      "doelgroep": [t.name for t in v.resolve(record, "target_groups")],
+                      # regional variants: who offers it, and where
+                      "organisatie": [title_of(org) for org in offering],
+                      "gemeente": sorted({g for org in offering for g in org.werkgebied})}
+        elif isinstance(record, Programme):
+            meta["rank"] = "high"
+            facets = {"prestatieveld": [title_of(x) for x in v.resolve(record, "prestatievelden")],
+                      "doelgroep": [t.name for t in v.resolve(record, "target_groups")]}
+        elif kind == "organisation":
+            facets = {"organisatie": [title_of(record)], "gemeente": list(record.werkgebied)}
+        elif kind in ("function", "veld", "target_group"):
+            facets = {{"function": "functie", "veld": "prestatieveld", "target_group": "doelgroep"}[kind]:
+                      [title_of(record)]}
+        meta["facets"] = {k: values for k, values in facets.items() if values}
+        return meta | ({"search_terms": list(record.search_terms)} if getattr(record, "search_terms", None) else {})
+
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""
         v = self.views
@@ -317,7 +353,7 @@ class PageRenderer:
                     or ("geen vaste duur" if m.status == "beschreven" else "onbekend"))
         if figures.origin == GROUP_WORK:
             duration += " (richtlijn groepswerk)"
-        return ModuleRow(m, KIND_LABELS[m.kind], duration, STATUS_LABELS[m.status])
+        return ModuleRow(m, SETTING_LABELS[m.kind], duration, STATUS_LABELS[m.status])
 
     def module_groups(self, modules: list[Module]) -> list[ModuleGroup]:
         """A facet page's modules as tables per group (MODULE_GROUPS); empty groups left out."""
