@@ -438,8 +438,9 @@
     window.addEventListener("beforeprint", function () { if (document.body.contains(app)) refreshPrint(); });
 
     $("tb-plan-h").setAttribute("tabindex", "-1");
-    var article = app.closest("article");
-    if (article) article.classList.add("amw-tb-article");
+    // On paper only the plan shows: mark the element that holds the page's content (the article,
+    // or the search index's wrapper inside it) so print CSS can hide the plan's siblings.
+    if (app.parentElement) app.parentElement.classList.add("amw-tb-article");
     $("tb-nojs").hidden = true;
     app.hidden = false;
     renderResults();
