@@ -119,6 +119,7 @@ def test_diagram_text_is_at_least_12px_on_a_phone(site_url, watched, url):
     assert page.locator(".amw-diagram--wide").first.is_hidden()
 
 
+@pytest.mark.full
 @pytest.mark.parametrize("width", [640, 800, 1024, 1440])
 def test_diagram_text_is_at_least_12px_at_any_width(site_url, watched, width):
     """Between phone and wide screen each figure shows whichever drawing keeps its text 12px."""
@@ -162,6 +163,7 @@ def test_printed_page_shows_no_internal_addresses_and_its_own_address_once(site_
     assert body.count("Bron") >= 1 and page.locator("article h2:has-text('Bron')").count() == 1
 
 
+@pytest.mark.full
 def test_every_programme_prints_on_one_or_two_a4_pages(site_url, watched, views):
     page = watched().new_page()
     long_pages = []
@@ -232,6 +234,7 @@ AXE_PAGES = ["functies/begeleiding/", "wmo/5/", "modules/budgetbegeleiding/", "p
              "ketenpartners/", "ketenpartners/huisarts/", "matrix/", "nieuw/", "functies/groepswerk/"]
 
 
+@pytest.mark.full
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_changed_page_types_pass_axe(site_url, watched, scheme, viewport):

@@ -175,6 +175,7 @@ def test_search_dialog_passes_axe(watched, site_url, scheme):
     assert not axe_violations(page)
 
 
+@pytest.mark.full
 def test_search_finds_what_people_type(searching, site_url):
     cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     assert len(cases) >= 40

@@ -99,6 +99,7 @@ def test_the_links_on_module_and_programme_pages_open_the_planner_and_the_compar
 
 # --- figures ------------------------------------------------------------------------------------
 
+@pytest.mark.full
 def test_every_programme_opened_in_the_planner_shows_the_figures_of_its_page(site, site_url, watched, views):
     w = watched()
     page = w.new_page()
@@ -237,6 +238,7 @@ def test_comparing_three_modules_aligns_every_field(site_url, watched, views):
 
 # --- the rule in Python and in the browser agree --------------------------------------------------
 
+@pytest.mark.full
 def test_python_and_javascript_rule_agree_on_random_plans(site_url, watched, views):
     page = watched().new_page()
     open_planner(page, site_url)
@@ -275,6 +277,7 @@ def test_python_and_javascript_rule_agree_on_random_plans(site_url, watched, vie
 
 # --- accessibility, keyboard, no JavaScript, offline ----------------------------------------------
 
+@pytest.mark.full
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_planner_comparison_and_their_buttons_pass_axe_and_stay_on_their_origin(site_url, watched, views, scheme):
     w = watched(color_scheme=scheme)
@@ -335,6 +338,7 @@ def test_without_javascript_the_planner_explains_itself_and_lists_the_programmes
     assert page.is_visible("#cmp-nojs") and not page.is_visible("#amw-compare")
 
 
+@pytest.mark.full
 def test_planner_and_comparison_work_offline_from_disk(tmp_path, browser, views):
     dest = tmp_path / "offline"
     result = build_site(dest, OFFLINE="true", DIRECTORY_URLS="false")
