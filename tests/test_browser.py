@@ -57,8 +57,8 @@ def test_every_page_passes_axe_stays_on_its_origin_and_logs_no_errors(site, site
     check_pages(all_pages(site), site_url, watched, scheme)
 
 
-def check_pages(urls, site_url, watched, scheme):
-    w = watched(color_scheme=scheme)
+def check_pages(urls, site_url, watched, scheme, **options):
+    w = watched(color_scheme=scheme, **options)
     page = w.new_page()
     problems = {}
     for url in urls:

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ROOT
-from test_browser import axe_violations
+from test_browser import check_pages
 from test_site import section, text, url_of
 
 from macros.site.history import MONTHS
@@ -238,14 +238,5 @@ AXE_PAGES = ["functies/begeleiding/", "wmo/5/", "modules/budgetbegeleiding/", "p
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_changed_page_types_pass_axe(site_url, watched, scheme, viewport):
-    w = watched(color_scheme=scheme, viewport=viewport)
-    page = w.new_page()
-    problems = {}
-    for url in AXE_PAGES:
-        page.goto(site_url + url, wait_until="load")
-        found = axe_violations(page)
-        if found:
-            problems[url] = found
-    assert not problems, problems
-    assert not w.errors, w.errors[:5]
+    check_pages(AXE_PAGES, site_url, watched, scheme, viewport=viewport)
 
