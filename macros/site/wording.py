@@ -49,21 +49,19 @@ class PlanWording:
     sum_line: str          # how the steps add up
 
 
-def weeks_phrase(total: PlanTotal) -> str:
-    """'12 tot 20 weken', or 'ten minste 12 weken' when a module without weeks leaves it open."""
-    if total.weeks is None:
+def bound_phrase(span: Span | None, is_open: bool, unit: str) -> str:
+    """'12 tot 20 weken', or 'ten minste 12 weken' when a module without figures leaves it open."""
+    if span is None:
         return ""
-    if total.weeks_open:
-        return f"ten minste {total.weeks.min} weken"
-    return span_text(total.weeks, "weken")
+    return f"ten minste {span.min} {unit}" if is_open else span_text(span, unit)
+
+
+def weeks_phrase(total: PlanTotal) -> str:
+    return bound_phrase(total.weeks, total.weeks_open, "weken")
 
 
 def contacts_phrase(total: PlanTotal) -> str:
-    if total.contacts is None:
-        return ""
-    if total.contacts_open:
-        return f"ten minste {total.contacts.min} contacten"
-    return span_text(total.contacts, "contacten")
+    return bound_phrase(total.contacts, total.contacts_open, "contacten")
 
 
 def plan_wording(total: PlanTotal, lead: str = "Dit traject duurt") -> PlanWording:
