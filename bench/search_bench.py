@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from site_bench import synthetic_catalogue  # noqa: E402
+from site_bench import synthetic_catalogue, synthetic_organisations  # noqa: E402
 
 CASES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 SEARCH_URL = re.compile(r"/pagefind/|/search/|search_index|workers/search")
@@ -86,6 +86,18 @@ class Pagefind:
         return paths(page.eval_on_selector_all(".amw-search__result a", "els => els.map(e => e.href)"))
 
 
+    def narrow(self, page, name: str) -> str:
+        """Choose the first value of a filter (after the first query built the filters); waits for
+        the results to change. Returns the value chosen."""
+        select = f"#amw-search-f-{name}"
+        value = page.eval_on_selector(select, "s => s.options[1].value")
+        before = page.inner_text(".amw-search__status")
+        page.select_option(select, value)
+        page.wait_for_function("t => document.querySelector('.amw-search__status').textContent !== t",
+                               arg=before, timeout=120_000)
+        return value
+
+
 def paths(hrefs: list[str]) -> list[str]:
     out = []
     for href in hrefs:
@@ -119,7 +131,7 @@ def total(fetched, search_only=True) -> tuple[int, int]:
     return sum(f[1] for f in rows), sum(f[2] for f in rows)
 
 
-def measure(site_dir: Path, ui, quality: bool) -> dict:
+def measure(site_dir: Path, ui, quality: bool, organisations: int = 0) -> dict:
     from playwright.sync_api import sync_playwright
     with serve(site_dir) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -136,6 +148,14 @@ def measure(site_dir: Path, ui, quality: bool) -> dict:
         ui.results(page, FIRST_QUERY)
         first_s = time.perf_counter() - start
         first = total(page.fetched[before:])
+        narrowed = {}
+        if organisations and hasattr(ui, "narrow"):
+            # Regional filters: what choosing a gemeente, then an organisation, adds.
+            for name in ("gemeente", "organisatie"):
+                before = len(page.fetched)
+                start = time.perf_counter()
+                value = ui.narrow(page, name)
+                narrowed[name] = (value, time.perf_counter() - start, total(page.fetched[before:]))
         latencies, misses = [], []
         for case in CASES if quality else CASES[:20]:
             start = time.perf_counter()
@@ -145,7 +165,7 @@ def measure(site_dir: Path, ui, quality: bool) -> dict:
                 misses.append(f"{case['query']!r}: verwacht {case['expect']}, kreeg {top}")
         context.close()
         browser.close()
-    return {"cold": cold, "on_load": on_load, "first": first, "first_s": first_s,
+    return {"cold": cold, "on_load": on_load, "first": first, "first_s": first_s, "narrowed": narrowed,
             "median_ms": statistics.median(latencies) * 1000,
             "hits": len(CASES) - len(misses) if quality else None, "misses": misses if quality else []}
 
@@ -158,17 +178,23 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", default="1")
     parser.add_argument("--variants", default="lunr,pagefind", help="e.g. pagefind: skip the slow lunr run at ×100")
+    parser.add_argument("--organisations", type=int, default=0,
+                        help="add this many synthetic organisations; measures the gemeente and organisation filters")
     args = parser.parse_args()
     variants = {name: VARIANTS[name] for name in args.variants.split(",")}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for scale in [int(s) for s in args.scales.split(",")]:
-            catalog = None if scale == 1 else synthetic_catalogue(scale, tmp)
+            catalog = None if scale == 1 and not args.organisations else synthetic_catalogue(scale, tmp)
+            if args.organisations:
+                ids = [m["id"] for m in yaml.safe_load(catalog.read_text(encoding="utf-8"))["modules"]]
+                synthetic_organisations(args.organisations, catalog.parent, ids)
             found = {}
             for name, env in variants.items():
                 site_dir = tmp / f"site-{name}-x{scale}"
                 seconds = build(site_dir, catalog, **env)
-                r = measure(site_dir, Lunr() if name == "lunr" else Pagefind(), quality=scale == 1)
+                r = measure(site_dir, Lunr() if name == "lunr" else Pagefind(), quality=scale == 1,
+                            organisations=args.organisations)
                 found[name] = r
                 print(f"×{scale} {name}: gebouwd in {seconds:.1f} s", flush=True)
             names = list(found)
@@ -178,6 +204,9 @@ if __name__ == "__main__":
                 print(f"{label:32} | " + " | ".join(f"{kb(found[n][key]):30}" for n in names))
             print(f"{'tot eerste resultaten':32} | " + " | ".join(f"{found[n]['first_s']:.2f} s{'':24}" for n in names))
             print(f"{'mediane zoektijd daarna':32} | " + " | ".join(f"{found[n]['median_ms']:.0f} ms{'':24}" for n in names))
+            for n in names:
+                for filter_name, (value, seconds, fetched) in found[n]["narrowed"].items():
+                    print(f"{n}: filter {filter_name} = {value!r}: {seconds:.2f} s, {kb(fetched)} erbij")
             if scale == 1:
                 print(f"{'top 3 (60 zoekopdrachten)':32} | " + " | ".join(f"{found[n]['hits']}/{len(CASES)}{'':25}" for n in names))
                 for name in names:

@@ -13,6 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from macros.catalogue.paths import DEFAULT_CATALOG, ROOT
@@ -107,6 +108,46 @@ def fixture_site(tmp_path_factory) -> Site:
     config = fixture_project(project)
     dest = project / "site"
     result = build_site(dest, config=str(config), catalog=FIXTURE_CATALOG, cwd=project)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-3000:]
+    return Site(dest, log)
+
+
+CROWD = 8  # organisations in the crowded fixture: more than a module page shows
+
+
+def crowded_organisations(folder: Path, count: int = CROWD) -> None:
+    """`count` fictional organisations around the fixture catalogue, each with a variant of
+    budgetbegeleiding (in turn changed, as described, not offered) and an own module like it."""
+    folder.mkdir(parents=True)
+    statuses = ["aangepast", "zoals-beschreven", "niet-aangeboden"]
+    for n in range(count):
+        status = statuses[n % 3]
+        variant = {"module": "budgetbegeleiding", "status": status}
+        if status == "aangepast":
+            variant |= {"local_name": f"Geldhulp {n}", "note": f"Toelichting {n}."}
+        org = {"id": f"test-org-{n}", "name": f"Testorganisatie {n}", "kind": "AMW", "example": True,
+               "werkgebied": [["Tiel", "Buren", "Culemborg", "Zaanstad"][n % 4]],
+               "contact": {"signup": "Bel ons. (Voorbeeld.)"}, "last_checked": "2026-11-01",
+               "maintainers": ["@voorbeeld"], "variants": [variant],
+               "own_modules": [{"id": f"test-eigen-{n}", "name": f"Eigen geldgroep {n}", "like": "budgetbegeleiding",
+                                "functions": ["begeleiding"], "target_groups": ["mensen-met-schulden"],
+                                "summary": "Een eigen module. (Voorbeeld.)", "goals": ["Een doel."]}]}
+        (folder / f"{org['id']}.yaml").write_text(yaml.safe_dump(org, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def crowded_site(tmp_path_factory) -> Site:
+    """Code tests: the fixture catalogue with more organisations than a module page shows."""
+    project = tmp_path_factory.mktemp("crowded-project")
+    config = fixture_project(project)
+    catalog = project / "data" / "modules.yaml"
+    catalog.parent.mkdir()
+    shutil.copy(FIXTURE_CATALOG, catalog)
+    shutil.copy(ROOT / "data" / "gemeenten.yaml", catalog.parent / "gemeenten.yaml")
+    crowded_organisations(catalog.parent / "organisaties")
+    dest = project / "site"
+    result = build_site(dest, config=str(config), catalog=catalog, cwd=project)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-3000:]
     return Site(dest, log)

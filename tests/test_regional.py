@@ -1,9 +1,12 @@
-"""Regional variants. Content tests on the real catalogue's fictional example organisation."""
+"""Regional variants. Content tests on the real catalogue's fictional example organisation; code
+tests on a fixture with more organisations than a module page shows."""
 from __future__ import annotations
 
 import pytest
-from conftest import build_site, serve
+from conftest import CROWD, build_site, serve
 from test_site import text
+
+from macros.site.pages import VARIANT_LIMIT
 
 EXAMPLE = "organisaties/voorbeeld-amw-rivierenland/"
 
@@ -27,7 +30,7 @@ def test_a_module_page_shows_how_a_variant_differs_field_by_field(site):
 
 
 def test_gemeente_lookup_lists_every_gemeente_without_javascript(site, views):
-    rows = site.soup("organisaties/").select("#amw-gemeenten tbody tr")
+    rows = site.soup("gemeenten/").select("#amw-gemeenten tbody tr")
     served = {text(r.td): text(r.find_all("td")[1]) for r in rows}
     assert set(served) == {g for o in views.catalog.organisations for g in o.werkgebied}
     assert "Voorbeeld AMW Rivierenland" in served["Tiel"]
@@ -36,7 +39,7 @@ def test_gemeente_lookup_lists_every_gemeente_without_javascript(site, views):
 def test_gemeente_lookup_filters_as_you_type_and_knows_other_names(site_url, watched):
     w = watched()
     page = w.new_page()
-    page.goto(site_url + "organisaties/")
+    page.goto(site_url + "gemeenten/")
     page.fill("#amw-gemeente", "tie")
     visible = page.eval_on_selector_all("#amw-gemeenten tbody tr:not([hidden]) td:first-child",
                                         "cells => cells.map(c => c.textContent.trim())")
@@ -86,3 +89,54 @@ def test_the_planner_picks_from_what_an_organisation_or_gemeente_offers(site_url
         page.dispatch_event("#tb-search", "input")
         shown = set(page.eval_on_selector_all("#tb-results button[data-add]", "bs => bs.map(b => b.dataset.add)"))
         assert shown == offered, choice
+
+
+# --- code tests on the crowded fixture: more organisations than a module page shows -------------
+
+def organisation_names(el) -> list[str]:
+    return [text(a) for a in el.select("a[href*='organisaties/']")]
+
+
+def test_a_module_offered_by_many_organisations_keeps_its_variants_section_short(crowded_site):
+    soup = crowded_site.soup("modules/budgetbegeleiding/")
+    heading = soup.find("h2", id="regionale-varianten")
+    section = []
+    for el in heading.find_next_siblings():
+        if el.name == "h2":
+            break
+        section.append(el)
+    words = " ".join(text(el) for el in section)
+    assert f"{CROWD} organisaties hebben vastgelegd" in words
+    assert "3 zoals beschreven, 3 met lokale aanpassingen, 2 niet" in words
+    shown = [el for el in section if el.name == "h3"]
+    assert len(shown) == VARIANT_LIMIT and "Testorganisatie 0" in text(shown[0])  # changed ones first
+    assert sum(len(el.select("li")) for el in section if el.name == "ul") == VARIANT_LIMIT
+    more = [a for el in section for a in el.select("a") if "alle varianten" in text(a)]
+    assert more and more[0]["href"].endswith("varianten/")
+
+
+def test_the_variants_page_lists_each_organisation_once_with_only_what_it_changed(crowded_site):
+    article = crowded_site.soup("modules/budgetbegeleiding/varianten/").select_one("article")
+    rows = article.select("table.amw-variants tbody tr")
+    assert [text(r.th) for r in rows] == ["Testorganisatie 0 (voorbeeld)", "Testorganisatie 3 (voorbeeld)",
+                                          "Testorganisatie 6 (voorbeeld)"]
+    assert text(rows[0].td) == "Naam: Geldhulp 0" and "Toelichting 0." in text(rows[0])
+    national = article.find("h2", id="met-lokale-aanpassingen").find_next("ul")
+    assert text(national) == "Naam: Budgetbegeleiding"
+    described = article.find("h2", id="zoals-beschreven").find_next("p")
+    assert organisation_names(described) == [f"Testorganisatie {n} (voorbeeld)" for n in (1, 4, 7)]
+    not_offered = article.find("h2", id="niet-aangeboden").find_next("ul")
+    assert organisation_names(not_offered) == [f"Testorganisatie {n} (voorbeeld)" for n in (2, 5)]
+    own = article.find("h2", id="eigen-modules-die-hierop-lijken").find_next("ul")
+    assert len(organisation_names(own)) == CROWD  # an organisation with a variant and an own module: once each
+
+
+def test_search_knows_who_offers_a_module_and_only_organisation_pages_name_gemeenten(crowded_site):
+    def filters(url):
+        return [(m["data-pagefind-filter"].split("[")[0], m["content"])
+                for m in crowded_site.soup(url).select("meta[data-pagefind-filter]")]
+    module = filters("modules/budgetbegeleiding/")
+    offering = [f"Testorganisatie {n} (voorbeeld)" for n in range(CROWD) if n % 3 != 2]
+    assert [v for k, v in module if k == "organisatie"] == offering
+    assert not [v for k, v in module if k == "gemeente"]
+    assert ("gemeente", "Tiel") in filters("organisaties/test-org-0/")

@@ -152,6 +152,20 @@ def test_a_filter_narrows_the_results(searching, site_url, views):
     assert shown and shown <= listed
 
 
+def test_a_gemeente_narrows_to_what_the_organisations_working_there_offer(searching, site_url, views):
+    """Content test: the fictional example organisation works in Tiel."""
+    page = searching
+    page.goto(site_url, wait_until="load")
+    open_search(page)
+    search(page, "budgetbegeleiding")
+    page.select_option("#amw-search-f-gemeente", "Tiel")
+    page.fill("#amw-search-input", "")
+    page.wait_for_function("() => document.querySelector('.amw-search__results').dataset.query === ''")
+    org = views.table["organisation"]["voorbeeld-amw-rivierenland"]
+    offered = {url_of(views.modules[v.module]) for v in org.variants if v.status != "niet-aangeboden"}
+    assert {r["path"] for r in results(page)} == offered | {url_of(org)}
+
+
 def test_keyboard_slash_opens_escape_closes_and_a_phone_gets_a_full_screen_dialog(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 700})
     page = context.new_page()

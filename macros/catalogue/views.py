@@ -66,9 +66,12 @@ class Views:
         index: dict[tuple[str, str], dict[str, list]] = {}
         for kind in KINDS.values():
             for record in self.records(kind.name):
-                for path, target_kind in self.references_of(kind).items():
-                    for key in dict.fromkeys(str(v) for v in walk(record, path)):
-                        index.setdefault((target_kind, key), {}).setdefault(kind.name, []).append(record)
+                # Once per target, however many of the record's fields name it (an organisation's
+                # variant and its own module that "lijkt op" the same module).
+                targets = dict.fromkeys((target_kind, str(key)) for path, target_kind in self.references_of(kind).items()
+                                        for key in walk(record, path))
+                for target in targets:
+                    index.setdefault(target, {}).setdefault(kind.name, []).append(record)
         return index
 
     @staticmethod

@@ -24,6 +24,7 @@ from ..catalogue.views import Views, get_views
 from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
+from ..site.minify import compact_html
 from ..site.pages import Article, PageRenderer, article_problems
 from ..site.search_index import SearchIndexError, index_site, page_markup
 
@@ -189,6 +190,10 @@ def on_page_context(context, page, config, nav):
         page.meta["amw_updated"] = date
         page.meta["amw_updated_text"] = history.dutch_date(date)
     return context
+
+
+def on_post_page(output, page, config):
+    return compact_html(output)
 
 
 def on_post_build(config):

@@ -7,5 +7,6 @@ from macros.engine.adapter import (  # noqa: F401  (MkDocs looks the hooks up by
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_page,
     on_startup,
 )

@@ -35,6 +35,10 @@ RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
+
+
+def variants_page(module: Module) -> str:
+    return f"modules/{module.id}/varianten.md"
 # Groups of a facet page's module table, in reading order: described modules first (AMW, then
 # BMW), then those the sources only name or still have to develop.
 MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modules"),
@@ -44,7 +48,7 @@ CAVEAT_MD = Markup(wording.CAVEAT.replace("*", "_"))
 SETTING_LABELS = {"individueel": "Individueel", "groep": "Groep"}  # a module's kind, as a reader says it
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
-                ("vergelijken.md.j2", "vergelijken.md"))
+                ("vergelijken.md.j2", "vergelijken.md"), ("gemeenten.md.j2", "gemeenten.md"))
 
 
 def page_of(record) -> str:
@@ -172,7 +176,8 @@ class PageRenderer:
                 out.append(GeneratedPage(index, self.render(kind.index_template, index, records=records,
                                                             **self.index_context(kind.name))))
         for template, here in SINGLE_PAGES:
-            extra = self.matrix_context() if template == "matrix.md.j2" else {}
+            extra = {"matrix.md.j2": self.matrix_context, "gemeenten.md.j2": self.municipality_context}.get(
+                template, dict)()
             out.append(GeneratedPage(here, self.render(template, here, **extra)))
         out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
                                                          days=self.news("nieuw.md"))))
@@ -220,13 +225,15 @@ class PageRenderer:
         duration, origin = v.duration(m)
         named, via = v.velden_of(m)
         related = v.related_modules(m)
-        regional = [(org, var, variants.differences(v, m, var)) for org, var in v.variants_of(m)]
-        local = next(((org, var, diffs) for org, var, diffs in regional if org is self.organisation), None)
+        regional = variants.overview(v, m)
+        local = next(((org, var, variants.differences(v, m, var)) for org, var in v.variants_of(m)
+                      if org is self.organisation), None)
         return {
             "local": local, "national_page": f"{self.national_url}modules/{m.id}/" if self.national_url else "",
-            "regional": regional[:VARIANT_LIMIT], "regional_total": len(regional),
-            "regional_page": f"modules/{m.id}/varianten.md" if len(regional) > VARIANT_LIMIT else None,
-            "own_like": v.own_modules_like(m), "variant_status": variants.STATUS_LABELS,
+            "regional": regional, "regional_examples": regional.examples(VARIANT_LIMIT),
+            "own_like_examples": regional.own_like[:VARIANT_LIMIT],
+            "regional_page": variants_page(m) if regional.exceeds(VARIANT_LIMIT) else None,
+            "variant_status": variants.STATUS_LABELS,
             "duration": duration, "duration_origin": origin,
             "duration_figures": wording.module_figures(duration, origin),
             "borrowed_text": v.catalog.group_work.defaults.text if origin == "groepswerk" else "",
@@ -303,9 +310,10 @@ class PageRenderer:
             facets = {"functie": [f.name for f in v.resolve(record, "functions")],
                       "prestatieveld": [title_of(x) for x in sorted(named + via, key=lambda x: x.number)],
                       "doelgroep": [t.name for t in v.resolve(record, "target_groups")],
-                      # regional variants: who offers it, and where
-                      "organisatie": [title_of(org) for org in offering],
-                      "gemeente": sorted({g for org in offering for g in org.werkgebied})}
+                      # Who offers it. Where is not repeated here (a widely offered module would
+                      # carry every gemeente): search maps a gemeente to the organisations whose
+                      # pages name it.
+                      "organisatie": [title_of(org) for org in offering]}
         elif isinstance(record, Programme):
             meta["rank"] = "high"
             facets = {"prestatieveld": [title_of(x) for x in v.resolve(record, "prestatievelden")],
@@ -318,16 +326,19 @@ class PageRenderer:
         meta["facets"] = {k: values for k, values in facets.items() if values}
         return meta | ({"search_terms": list(record.search_terms)} if getattr(record, "search_terms", None) else {})
 
+    def municipality_context(self) -> dict:
+        """The gemeente lookup: every gemeente an organisation serves, and the other names people
+        type for one (Den Bosch for 's-Hertogenbosch)."""
+        from ..catalogue.loader import load_municipalities
+        known = load_municipalities(self.views.loaded.path.parent)
+        return {"municipalities": self.views.municipalities,
+                "aliases_json": json.dumps(known.aliases if known else {}, ensure_ascii=False)}
+
     def index_context(self, kind: str) -> dict:
         """Per record of an index: how many modules and programmes its page lists."""
         v = self.views
         counts = {KINDS[kind].key_of(r): (len(v.modules_listed_on(r)), len(v.referring(r, "programme")))
                   for r in v.records(kind)}
-        if kind == "organisation":
-            from ..catalogue.loader import load_municipalities
-            known = load_municipalities(v.loaded.path.parent)
-            return {"counts": counts, "municipalities": v.municipalities,
-                    "aliases_json": json.dumps(known.aliases if known else {}, ensure_ascii=False)}
         if kind == "veld":
             return {"counts": counts, "via": {str(r.number): len(v.modules_via_functions(r))
                                               for r in v.catalog.prestatievelden}}
@@ -426,12 +437,10 @@ class PageRenderer:
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
         out = [GeneratedPage(here, self.render(kind.template, here, modules=parts[0], pager=pager,
                                                **self.context(record)), lines, record)]
-        if isinstance(record, Module) and len(self.views.variants_of(record)) > VARIANT_LIMIT:
-            extra = f"modules/{record.id}/varianten.md"
-            out.append(GeneratedPage(extra, self.render("module_variants.md.j2", extra, **self.context(record),
-                                                        all_regional=[
-                (org, var, variants.differences(self.views, record, var))
-                for org, var in self.views.variants_of(record)]), lines))
+        if isinstance(record, Module) and variants.overview(self.views, record).exceeds(VARIANT_LIMIT):
+            extra = variants_page(record)
+            out.append(GeneratedPage(extra, self.render("module_variants.md.j2", extra, **self.context(record)),
+                                     lines))
         for n, part in enumerate(parts[1:], 2):
             out.append(GeneratedPage(pager[n - 1], self.render(
                 "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalogue.model import Module, Variant
+from ..catalogue.model import Module, Organisation, OwnModule, Variant
 from ..catalogue.views import Views
 from . import wording
 
@@ -42,3 +42,39 @@ def duration_text(duration, origin) -> str:
     figures = wording.module_figures(duration, origin)
     text = " ".join((duration.text or "").split())
     return " ".join(part for part in (text, f"({figures})" if figures else "") if part) or "geen duur bekend"
+
+
+@dataclass(frozen=True)
+class Regional:
+    """Everything the organisations recorded about one national module, grouped by what a reader
+    needs: who changed what, who offers it as described, who does not offer it."""
+    adapted: list[tuple[Organisation, Variant, list[Difference]]]
+    as_described: list[tuple[Organisation, Variant]]
+    not_offered: list[tuple[Organisation, Variant]]
+    own_like: list[tuple[Organisation, OwnModule]]
+
+    @property
+    def total(self) -> int:
+        return len(self.adapted) + len(self.as_described) + len(self.not_offered)
+
+    def examples(self, limit: int) -> list[tuple[Organisation, Variant, list[Difference]]]:
+        """A few variants for the module page, changed ones first: they say the most."""
+        rest = [(org, var, []) for org, var in self.as_described + self.not_offered]
+        return (self.adapted + rest)[:limit]
+
+    def national(self) -> list[tuple[str, str]]:
+        """The national value of every field some organisation changed, once: (field, value)."""
+        return list(dict.fromkeys((d.field, d.national) for _, _, diffs in self.adapted for d in diffs))
+
+    def exceeds(self, limit: int) -> bool:
+        return self.total > limit or len(self.own_like) > limit
+
+
+def overview(views: Views, module: Module) -> Regional:
+    adapted, as_described, not_offered = [], [], []
+    for org, var in views.variants_of(module):
+        if var.status == "aangepast":
+            adapted.append((org, var, differences(views, module, var)))
+        else:
+            (as_described if var.status == "zoals-beschreven" else not_offered).append((org, var))
+    return Regional(adapted, as_described, not_offered, views.own_modules_like(module))

@@ -1,4 +1,4 @@
-/* Gemeente lookup on /organisaties/: filters the table of gemeenten as you type. Without
+/* Gemeente lookup on /gemeenten/: filters the table of gemeenten as you type. Without
  * JavaScript the whole table shows. Known other names ("Den Haag") find the official one. */
 (function () {
   "use strict";

@@ -15,7 +15,8 @@
   "use strict";
 
   var FILTERS = [["type", "Soort"], ["status", "Status"], ["functie", "Functie"],
-                 ["prestatieveld", "Prestatieveld"], ["doelgroep", "Doelgroep"]];
+                 ["prestatieveld", "Prestatieveld"], ["doelgroep", "Doelgroep"],
+                 ["organisatie", "Organisatie"], ["gemeente", "Gemeente"]];
   var SHOWN = 10;       // results shown
   var RERANK = 20;      // best Pagefind hits whose summaries are loaded and re-ranked
   var KIND_ORDER = {"Programma": 0, "Module": 1};
@@ -205,6 +206,26 @@
     return chosen;
   }
 
+  // Only organisation pages name their gemeenten (a module offered everywhere would otherwise
+  // carry them all). A gemeente therefore stands for the organisations whose pages name it;
+  // null when no page can match.
+  function pagefindFilters(pagefind, chosen) {
+    if (!chosen.gemeente) return Promise.resolve(chosen);
+    var gemeente = chosen.gemeente;
+    return pagefind.search(null, {filters: {gemeente: gemeente}}).then(function (search) {
+      return Promise.all(search.results.map(function (hit) { return hit.data(); }));
+    }).then(function (pages) {
+      var serving = [];
+      pages.forEach(function (page) { serving = serving.concat((page.filters || {}).organisatie || []); });
+      var filters = {};
+      Object.keys(chosen).forEach(function (name) { if (name !== "gemeente") filters[name] = chosen[name]; });
+      if (filters.organisatie) return serving.indexOf(filters.organisatie) < 0 ? null : filters;
+      if (!serving.length) return null;
+      filters.organisatie = {any: serving};
+      return filters;
+    });
+  }
+
   // --- searching ----------------------------------------------------------------------------------
 
   function normal(text) {
@@ -239,7 +260,10 @@
     load().then(function (pagefind) {
       return pagefind.filters().then(function (available) {
         buildFilters(available);
-        return pagefind.search(query || null, {filters: chosenFilters()});
+        return pagefindFilters(pagefind, chosenFilters());
+      }).then(function (filters) {
+        // null: no page can match (the chosen organisation does not work in the chosen gemeente)
+        return filters ? pagefind.search(query || null, {filters: filters}) : {results: []};
       }).then(function (search) {
         if (mine !== seq) return null;
         var hits = search.results;
