@@ -208,8 +208,7 @@ class PageRenderer:
         elif kind == "function":
             ctx["programmes_here"] = v.programmes_with_function(record.id)
         elif kind == "organisation":
-            ctx["offer"] = [(v.modules[var.module], var, variants.differences(v, v.modules[var.module], var))
-                            for var in record.variants]
+            ctx["offer"] = variants.offer(v, record)
             ctx["own"] = [(own, v.modules.get(own.like), [v.functions[f] for f in own.functions],
                            [v.target_groups[t] for t in own.target_groups],
                            wording.module_figures(own.duration, "eigen") if own.duration else "")

@@ -78,3 +78,22 @@ def overview(views: Views, module: Module) -> Regional:
         else:
             (as_described if var.status == "zoals-beschreven" else not_offered).append((org, var))
     return Regional(adapted, as_described, not_offered, views.own_modules_like(module))
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An organisation's recorded variants, grouped as on its page."""
+    adapted: list[tuple[Module, Variant, list[Difference]]]
+    as_described: list[tuple[Module, Variant]]
+    not_offered: list[tuple[Module, Variant]]
+
+
+def offer(views: Views, organisation: Organisation) -> Offer:
+    adapted, as_described, not_offered = [], [], []
+    for var in organisation.variants:
+        module = views.modules[var.module]
+        if var.status == "aangepast":
+            adapted.append((module, var, differences(views, module, var)))
+        else:
+            (as_described if var.status == "zoals-beschreven" else not_offered).append((module, var))
+    return Offer(adapted, as_described, not_offered)
