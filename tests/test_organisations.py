@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from macros.__main__ import organisation_schema_text
-from macros.catalogue.loader import CatalogError, load_catalog
+from macros.catalogue.loader import CatalogError, load_catalog, load_municipalities
 from macros.catalogue.paths import ORGANISATION_SCHEMA_FILE
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -102,3 +103,13 @@ def test_codeowners_gives_each_organisation_its_own_file():
     assert CODEOWNERS_FILE.read_text(encoding="utf-8") == codeowners_text(), "run `make codeowners`"
     for path in (ROOT / "data" / "organisaties").glob("*.yaml"):
         assert f"/data/organisaties/{path.name} @" in codeowners_text(), path.name
+
+
+def test_the_gemeente_list_is_the_2025_division_and_every_other_name_points_into_it():
+    """Content test on data/gemeenten.yaml: 342 gemeenten in twelve provinces, each once."""
+    municipalities = load_municipalities(ROOT / "data")
+    listed = [g for names in yaml.safe_load((ROOT / "data" / "gemeenten.yaml").read_text(encoding="utf-8"))
+              ["provinces"].values() for g in names]
+    assert len(listed) == len(municipalities.names) == 342
+    assert set(municipalities.aliases.values()) <= set(municipalities.names)
+    assert not set(municipalities.aliases) & set(municipalities.names)
