@@ -191,12 +191,16 @@ class Views:
 
     def variants_of(self, module: Module) -> list[tuple[Organisation, Variant]]:
         """Which organisations record a variant of this module, and how."""
-        out = []
-        for org in self.referring(module, "organisation"):
+        return self._variants_by_module.get(module.id, [])
+
+    @cached_property
+    def _variants_by_module(self) -> dict[str, list[tuple[Organisation, Variant]]]:
+        # Asked for on every module page, its search markup and open data: index once.
+        found: dict[str, list[tuple[Organisation, Variant]]] = {}
+        for org in self.catalog.organisations:
             for variant in org.variants:
-                if variant.module == module.id:
-                    out.append((org, variant))
-        return out
+                found.setdefault(variant.module, []).append((org, variant))
+        return found
 
     def own_modules_like(self, module: Module) -> list[tuple[Organisation, OwnModule]]:
         return [(org, own) for org in self.referring(module, "organisation")

@@ -105,12 +105,13 @@ def on_files(files: Files, config) -> Files:
     data_uri = repo_relative(catalog_path())
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.content)
-        unchanged_since_last_build(file, page.content)
+        unchanged_since_last_build(file, page.content + "".join(page.raw))
         if page.record_lines:
             source = (state.views.loaded.record_files[page.record.id] if isinstance(page.record, Organisation)
                       else data_uri)  # an organisation's page edits its own file
             file.edit_uri = data_edit_uri(config, source, *page.record_lines)
         file.amw_record = page.record
+        file.amw_raw = page.raw
         files.append(file)
     for src_uri, content in opendata.files(state.views, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
@@ -170,6 +171,7 @@ def search_terms_line(markdown: str, page) -> str:
 
 
 def on_page_content(html, page, config, files):
+    html = md.fill_raw(html, getattr(page.file, "amw_raw", ()))
     return md.mark_external_links(html, config.site_url or "")
 
 

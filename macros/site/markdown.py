@@ -105,3 +105,21 @@ def mark_external_links(page_html: str, site_url: str = "") -> str:
             return tag.replace('class="', 'class="amw-external ', 1)
         return tag[:-1] + ' class="amw-external">'
     return _LINK.sub(mark, page_html)
+
+
+# Raw HTML blocks (tables and lists built from data) skip Markdown entirely: the page's Markdown
+# holds a placeholder and the block goes back in after conversion (fill_raw). Python-Markdown
+# and MkDocs would otherwise each parse every tag of them again, a large part of a build at
+# national scale.
+_RAW = re.compile(r'<div data-amw-raw="(\d+)"></div>')
+
+
+def raw_placeholder(number: int) -> Markup:
+    return Markup(f'\n\n<div data-amw-raw="{number}"></div>\n\n')
+
+
+def fill_raw(html_text: str, blocks) -> str:
+    """The page's HTML with each placeholder replaced by its raw block."""
+    if not blocks:
+        return html_text
+    return _RAW.sub(lambda m: blocks[int(m.group(1))], html_text)

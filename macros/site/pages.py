@@ -66,6 +66,13 @@ class GeneratedPage:
     content: str
     record_lines: tuple[int, int] | None = None  # lines in data/modules.yaml, for the edit link
     record: object = None  # the record this page shows (continuation and index pages: None)
+    raw: tuple[str, ...] = ()  # HTML blocks that skip Markdown; see markdown.fill_raw
+
+
+@dataclass(frozen=True)
+class Rendered:
+    content: str
+    raw: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,20 @@ class PageRenderer:
         self.env.globals["box_diagram"] = lambda *a: Markup(diagrams.box_diagram(*a))
         self.env.filters["first_sentence"] = lambda text: str(text).split(". ")[0].rstrip(".")
 
-    def render(self, template: str, here: str, **context) -> str:
+    def page(self, template: str, here: str, lines=None, shows=None, **context) -> GeneratedPage:
+        """The page `here` from `template`; lines and shows: see GeneratedPage."""
+        rendered = self.render(template, here, **context)
+        return GeneratedPage(here, rendered.content, lines, shows, rendered.raw)
+
+    def render(self, template: str, here: str, **context) -> Rendered:
+        blocks: list[str] = []
+
+        def raw(caller) -> Markup:
+            """{% call raw() %}<table>...</table>{% endcall %}: HTML built from data, which
+            Markdown need not read (values in it are escaped with `| e`)."""
+            blocks.append(str(caller()).strip())
+            return md.raw_placeholder(len(blocks) - 1)
+
         def ref(record, text=None, title=None, via=False):
             return md.link(text or title_of(record), here, page_of(record), title=title,
                            cls="amw-via" if via else None)
@@ -155,11 +175,12 @@ class PageRenderer:
         def asset(path: str) -> str:
             return md.asset_href(here, path, self.use_directory_urls)
 
-        return self.env.get_template(template).render(
-            module_groups=self.module_groups,
+        content = self.env.get_template(template).render(
+            module_groups=self.module_groups, raw=raw,
             v=self.views, here=here, ref=ref, to=to, href=href, asset=asset, title_of=title_of,
             cell_limit=CELL_LIMIT, finder_full_list=FINDER_FULL_LIST, status_labels=STATUS_LABELS,
             span_text=wording.span_text, front=front_matter, **context)
+        return Rendered(content, tuple(blocks))
 
     def pages(self) -> list[GeneratedPage]:
         out: list[GeneratedPage] = []
@@ -173,14 +194,13 @@ class PageRenderer:
                 out += self._module_index(records)
             else:
                 index = f"{kind.folder}/index.md"
-                out.append(GeneratedPage(index, self.render(kind.index_template, index, records=records,
-                                                            **self.index_context(kind.name))))
+                out.append(self.page(kind.index_template, index, records=records,
+                                     **self.index_context(kind.name)))
         for template, here in SINGLE_PAGES:
             extra = {"matrix.md.j2": self.matrix_context, "gemeenten.md.j2": self.municipality_context}.get(
                 template, dict)()
-            out.append(GeneratedPage(here, self.render(template, here, **extra)))
-        out.append(GeneratedPage("nieuw.md", self.render("nieuw.md.j2", "nieuw.md",
-                                                         days=self.news("nieuw.md"))))
+            out.append(self.page(template, here, **extra))
+        out.append(self.page("nieuw.md.j2", "nieuw.md", days=self.news("nieuw.md")))
         return out
 
     # --- contexts: what a page shows, decided here ------------------------------------------------
@@ -434,16 +454,14 @@ class PageRenderer:
         lines = self.views.loaded.lines.get((kind.section, kind.key_of(record)))
         parts = chunks(group_order(self.views.modules_listed_on(record)))
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
-        out = [GeneratedPage(here, self.render(kind.template, here, modules=parts[0], pager=pager,
-                                               **self.context(record)), lines, record)]
+        out = [self.page(kind.template, here, lines, shows=record, modules=parts[0], pager=pager,
+                         **self.context(record))]
         if isinstance(record, Module) and variants.overview(self.views, record).exceeds(VARIANT_LIMIT):
             extra = variants_page(record)
-            out.append(GeneratedPage(extra, self.render("module_variants.md.j2", extra, **self.context(record)),
-                                     lines))
+            out.append(self.page("module_variants.md.j2", extra, lines, **self.context(record)))
         for n, part in enumerate(parts[1:], 2):
-            out.append(GeneratedPage(pager[n - 1], self.render(
-                "continuation.md.j2", pager[n - 1], record=record, modules=part, pager=pager,
-                number=n), lines))
+            out.append(self.page("continuation.md.j2", pager[n - 1], lines, record=record, modules=part,
+                                 pager=pager, number=n))
         return out
 
     def _module_index(self, modules: list[Module]) -> list[GeneratedPage]:
@@ -452,8 +470,7 @@ class PageRenderer:
         ordered = sorted(modules, key=lambda m: order[m.functions[0]])
         parts = chunks(ordered)
         pager = ["modules/index.md"] + [f"modules/alle/{n}.md" for n in range(2, len(parts) + 1)]
-        return [GeneratedPage(here, self.render("module_index.md.j2", here, records=part, pager=pager,
-                                                number=n, total=len(modules)))
+        return [self.page("module_index.md.j2", here, records=part, pager=pager, number=n, total=len(modules))
                 for n, (here, part) in enumerate(zip(pager, parts), 1)]
 
 
