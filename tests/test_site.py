@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from conftest import ROOT, build_site, project_copy
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from macros.site.markdown import page_url
+from macros.site.markdown import page_url, relpath
 from macros.site.pages import page_of
 
 BASE = "http://site.test/"
@@ -445,3 +448,11 @@ def reproducible(path) -> bool:
     if path.parts[0] != "pagefind" or len(path.parts) < 2:
         return True
     return not (path.parts[1] in ("filter", "pagefind-entry.json") or path.suffix == ".pf_meta")
+
+
+_SEGMENT = st.sampled_from(["modules", "intake", "a", "functies", "index.md", "x.md", "wmo", "2"])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_a_link_between_two_pages_is_the_relative_path_the_operating_system_computes(to, start):
+    assert relpath("/".join(to), "/".join(start)) == posixpath.relpath("/".join(to) or ".", "/".join(start) or ".")

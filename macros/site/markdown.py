@@ -48,7 +48,18 @@ def finalize(value):
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link between two source pages (e.g. 'modules/a.md' -> '../functies/b.md')."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relpath(to_page, posixpath.dirname(from_page))
+
+
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two paths inside the site, without asking the operating system for
+    the working directory as posixpath.relpath does, once for each of tens of thousands of links."""
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def link(text, from_page: str, to_page: str, title: str | None = None, cls: str | None = None) -> Markup:
@@ -77,14 +88,14 @@ def href(from_page: str, to_page: str, use_directory_urls: bool) -> str:
     here = page_url(from_page, use_directory_urls)
     target = page_url(to_page, use_directory_urls)
     base = _base(here, use_directory_urls)
-    rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    rel = relpath(target.rstrip("/"), base)
     return rel + ("/" if target.endswith("/") or target == "" else "")
 
 
 def asset_href(from_page: str, path: str, use_directory_urls: bool) -> str:
     """Relative URL from a page to a static file such as data/modules.json."""
     base = _base(page_url(from_page, use_directory_urls), use_directory_urls)
-    return posixpath.relpath(path, base or ".")
+    return relpath(path, base)
 
 
 def _base(url: str, use_directory_urls: bool) -> str:
