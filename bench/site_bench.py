@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -74,14 +75,22 @@ def synthetic_catalogue(scale: int, dest: Path) -> Path:
     return path
 
 
+BUILD_CPU: dict[Path, float] = {}  # site -> CPU seconds (user + system) of its build, search indexing included
+
+
 def build(site_dir: Path, config: Path, catalog: Path | None = None, cwd: Path = ROOT) -> float:
+    """Wall seconds of one `mkdocs build`; its CPU seconds go into BUILD_CPU."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if catalog:
         env["AMW_CATALOG"] = str(catalog)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
                    cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    BUILD_CPU[site_dir] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall
 
 
 PLAIN_CONFIG = """site_name: Plain
@@ -166,7 +175,10 @@ def run(scales: list[int], organisations: int = 0) -> list[dict]:
             records = sum(1 for p in (site_dir / "modules").iterdir() if p.is_dir())
             if organisations:
                 records += organisations * 42  # variants and own modules
+            cpu = {"ours": BUILD_CPU[site_dir], "plain": BUILD_CPU[plain_dir / "site"],
+                   "flat": BUILD_CPU[flat_dir / "site"]}
             rows.append({"scale": scale, "organisations": organisations, "modules": records, "seconds": seconds,
+                         "cpu": cpu,
                          "per_module_ms": seconds / records * 1000, **ours,
                          "plain_seconds": plain_seconds, "flat_seconds": flat_seconds, "plain": plain})
             print_row(rows[-1])
@@ -177,13 +189,15 @@ def print_row(r: dict) -> None:
     label = f"×{r['scale']}" + (f" + {r['organisations']} org." if r["organisations"] else "")
     print(f"{label:<14} records {r['modules']:>5}  pagina's {r['pages']:>5}  bouw {r['seconds']:6.1f} s "
           f"({r['per_module_ms']:.0f} ms/module)  HTML mediaan {kb(r['median'])}, max {kb(r['max'])}, "
-          f"totaal {kb(r['total'])}, zoekindex {kb(r['search_index'])}")
+          f"totaal {kb(r['total'])}, zoekindex {kb(r['search_index'])}, CPU {r['cpu']['ours']:.1f} s")
     p = r["plain"]
     print(f"      plain Material, standaardnavigatie: bouw {r['plain_seconds']:6.1f} s  HTML mediaan "
           f"{kb(p['median'])}, max {kb(p['max'])}, totaal {kb(p['total'])}, zoekindex {kb(p['search_index'])}  "
-          f"→ verhouding bouwtijd {r['seconds'] / r['plain_seconds']:.2f}×")
+          f"→ verhouding bouwtijd {r['seconds'] / r['plain_seconds']:.2f}×, CPU "
+          f"{r['cpu']['ours'] / r['cpu']['plain']:.2f}×")
     print(f"      plain Material, navigatie met één ingang: bouw {r['flat_seconds']:6.1f} s  "
-          f"→ verhouding bouwtijd {r['seconds'] / r['flat_seconds']:.2f}×")
+          f"→ verhouding bouwtijd {r['seconds'] / r['flat_seconds']:.2f}×, CPU "
+          f"{r['cpu']['ours'] / r['cpu']['flat']:.2f}×")
 
 
 def markdown_table(rows: list[dict]) -> str:

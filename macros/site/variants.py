@@ -57,6 +57,17 @@ class Regional:
     def total(self) -> int:
         return len(self.adapted) + len(self.as_described) + len(self.not_offered)
 
+    def summary(self) -> str:
+        """'8 organisaties hebben vastgelegd hoe zij deze module aanbieden: 3 zoals beschreven, ...'"""
+        parts = [f"{n} {label}" for n, label in ((len(self.as_described), "zoals beschreven"),
+                                                 (len(self.adapted), "met lokale aanpassingen"),
+                                                 (len(self.not_offered), "niet")) if n]
+        if self.total == 1:
+            if self.not_offered:
+                return "1 organisatie heeft vastgelegd dat zij deze module niet aanbiedt."
+            return f"1 organisatie heeft vastgelegd hoe zij deze module aanbiedt: {parts[0][2:]}."
+        return f"{self.total} organisaties hebben vastgelegd hoe zij deze module aanbieden: {', '.join(parts)}."
+
     def examples(self, limit: int) -> list[tuple[Organisation, Variant, list[Difference]]]:
         """A few variants for the module page, changed ones first: they say the most."""
         rest = [(org, var, []) for org, var in self.as_described + self.not_offered]

@@ -267,7 +267,8 @@
       }).then(function (search) {
         if (mine !== seq) return null;
         var hits = search.results;
-        return Promise.all(hits.slice(0, RERANK).map(function (hit) { return hit.data(); }))
+        // Without a query there is nothing to re-rank: load only the results shown.
+        return Promise.all(hits.slice(0, query ? RERANK : SHOWN).map(function (hit) { return hit.data(); }))
           .then(function (pages) { return {total: hits.length, hits: hits, pages: pages}; });
       });
     }).then(function (found) {
