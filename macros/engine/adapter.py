@@ -26,7 +26,7 @@ from ..site import markdown as md
 from ..site.jsonld import module_jsonld
 from ..site.minify import compact_html
 from ..site.pages import Article, PageRenderer, article_problems
-from ..site.search_index import SearchIndexError, index_site, page_markup
+from ..site.search_index import LiveIndex, SearchIndexError, index_site, page_markup
 
 log = logging.getLogger("mkdocs.plugins.amw")
 
@@ -40,6 +40,7 @@ class BuildState:
     organisation: Organisation | None = None  # ORGANISATIE=<id>: that organisation's own site
     digests: dict[str, str] = field(default_factory=dict)  # under serve: generated content last time
     error_shown: bool = False      # the last build showed an error box on every page
+    search_index: LiveIndex | None = None  # a full build indexes each page as it is written
 
 
 state = BuildState()
@@ -194,23 +195,39 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_pre_build(config):
+    """The Pagefind search index. The offline build (Material's search plugin on) needs none:
+    Pagefind cannot fetch from file://, so the search dialog uses Material's inlined index
+    there. `mkdocs serve` rebuilds only changed pages, so it indexes the whole site afterwards."""
+    if not state.serving and not material_search_enabled(config):
+        state.search_index = LiveIndex()
+
+
 def on_post_page(output, page, config):
-    return compact_html(output)
+    output = compact_html(output)
+    if state.search_index:
+        state.search_index.add(output, "/" + page.url)
+    return output
 
 
 def on_post_build(config):
-    """The Pagefind search index, over the pages just written. The offline build (Material's
-    search plugin on) needs none: Pagefind cannot fetch from file://, so the search dialog uses
-    Material's inlined index there."""
-    if material_search_enabled(config):
-        return
+    live, state.search_index = state.search_index, None
     try:
-        for warning in index_site(config.site_dir):
-            log.warning("Zoekindex (Pagefind): %s", warning)  # strict builds stop on these
+        if live:
+            live.write(config.site_dir)
+        elif not material_search_enabled(config):
+            for warning in index_site(config.site_dir):
+                log.warning("Zoekindex (Pagefind): %s", warning)  # strict builds stop on these
     except SearchIndexError as exc:
         if not state.serving:
             raise PluginError(str(exc)) from None
         log.error("%s", exc)
+
+
+def on_build_error(error):
+    if state.search_index:
+        state.search_index.close()
+        state.search_index = None
 
 
 def material_search_enabled(config) -> bool:

@@ -10,11 +10,15 @@ build time.
 """
 from __future__ import annotations
 
+import base64
+import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index folder inside the site; the search script loads <root>/pagefind/pagefind.js
+EXCLUDE_SELECTORS = [".headerlink", ".md-content__button"]  # permalinks and edit buttons: not content
 
 
 class SearchIndexError(RuntimeError):
@@ -26,7 +30,7 @@ def index_site(site_dir: str | Path, quiet: bool = True) -> list[str]:
     Pagefind's warnings, such as markup it does not understand."""
     site_dir = Path(site_dir)
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
-               "--exclude-selectors", ".headerlink, .md-content__button"]
+               "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
     if quiet:
         command.append("--quiet")
     result = subprocess.run(command, capture_output=True, text=True)
@@ -34,6 +38,85 @@ def index_site(site_dir: str | Path, quiet: bool = True) -> list[str]:
     if result.returncode != 0 or any(line.lower().startswith("error") for line in output.splitlines()):
         raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{output}")
     return sorted({line for line in output.splitlines() if line.strip()})
+
+
+class LiveIndex:
+    """Pagefind beside a full build: each page goes to Pagefind's indexing service as soon as it
+    is written, so the index is made on the second core while the rest of the site renders,
+    instead of in a pass over the whole site afterwards (index_site, used where only some pages
+    are rebuilt).
+
+    A small client of the service's protocol (base64-encoded JSON messages ending in a comma on
+    stdin and stdout, as the pinned Pagefind speaks it). Pagefind's own Python client waits 0.1 s
+    before reading each reply, which makes a few hundred pages take longer than the whole build.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable  # the binary pinned in requirements.txt
+        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self._replies: dict[int, dict] = {}
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._sent = 0
+        threading.Thread(target=self._read_replies, name="pagefind", daemon=True).start()
+        reply = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}}))
+        self._index_id = reply["index_id"]
+
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        message = {"message_id": self._sent, "payload": payload}
+        self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        self._process.stdin.flush()
+        return self._sent
+
+    def _read_replies(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            with self._arrived:
+                for message in messages:
+                    reply = json.loads(base64.b64decode(message))
+                    payload = reply.get("payload") or {}
+                    if payload.get("type") == "Error":
+                        self._errors.append(payload.get("message", ""))
+                    self._replies[reply.get("message_id") or 0] = payload
+                self._arrived.notify_all()
+        with self._arrived:
+            self._replies[0] = {"type": "Error", "message": "Pagefind stopte onverwacht"}
+            self._arrived.notify_all()
+
+    def _wait(self, message_id: int) -> dict:
+        with self._arrived:
+            self._arrived.wait_for(lambda: message_id in self._replies or 0 in self._replies)
+        reply = self._replies.get(message_id) or self._replies[0]
+        if reply.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind kon de zoekindex niet maken: {reply.get('message')}")
+        return reply
+
+    def add(self, html: str, url: str) -> None:
+        """Hand over one page (url from the site root, e.g. '/modules/intake/'); does not wait."""
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None,
+                    "file_contents": html})
+
+    def write(self, site_dir: str | Path) -> None:
+        """Write the bundle into site_dir/pagefind/ once every page handed over is indexed."""
+        try:
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                   "output_path": str(Path(site_dir) / BUNDLE)}))
+            if self._errors:
+                raise SearchIndexError("Pagefind kon de zoekindex niet maken:\n" + "\n".join(self._errors))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
 
 
 # How much a page's content weighs against others (Pagefind's data-pagefind-weight on the body):
