@@ -95,7 +95,19 @@ def commit_timestamp() -> str | None:
     return _git("log", "-1", "--format=%ct") or None
 
 
-@lru_cache(maxsize=None)
 def last_updated(path: str) -> str | None:
     """Date of the last commit touching `path` (repo-relative), or None outside git."""
-    return _git("log", "-1", "--format=%cs", "--", path) or None
+    return _last_dates().get(path)
+
+
+@lru_cache(maxsize=None)
+def _last_dates() -> dict[str, str]:
+    """Every path -> the date of the last commit touching it, from one `git log` (a git call per
+    page, each walking the history, costs a build seconds)."""
+    dates: dict[str, str] = {}
+    for block in _blocks(_git("log", "--format=%x1e%cs", "--name-only")):
+        date, _, files = block.strip("\n").partition("\n")
+        for name in files.split("\n"):
+            if name:
+                dates.setdefault(name, date)
+    return dates
