@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import subprocess
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
@@ -456,3 +457,12 @@ _SEGMENT = st.sampled_from(["modules", "intake", "a", "functies", "index.md", "x
 @given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
 def test_a_link_between_two_pages_is_the_relative_path_the_operating_system_computes(to, start):
     assert relpath("/".join(to), "/".join(start)) == posixpath.relpath("/".join(to) or ".", "/".join(start) or ".")
+
+
+def test_each_page_says_when_its_source_last_changed_in_git(site):
+    """Content test: a hand-written page dates from its own file, a generated one from the catalogue."""
+    for url, source in (("praktijk/diversiteit/", "docs/praktijk/diversiteit.md"),
+                        ("modules/intake/", "data/modules.yaml")):
+        expected = subprocess.run(["git", "log", "-1", "--format=%cs", "--", source], cwd=ROOT,
+                                  capture_output=True, text=True, check=True).stdout.strip()
+        assert site.soup(url).select_one(".amw-updated time")["datetime"] == expected
