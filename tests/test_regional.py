@@ -27,6 +27,8 @@ def test_a_module_page_shows_how_a_variant_differs_field_by_field(site):
     assert rows["Naam"] == ["Budgetbegeleiding", "Grip op geld"]
     assert "10 tot 13 weken" in rows["Duur en frequentie"][1]
     assert "(voorbeeld)" in text(section.find_next("h3"))
+    assert text(section.find_next("p")).startswith(
+        "1 organisatie heeft vastgelegd hoe zij deze module aanbiedt: met lokale aanpassingen.")
 
 
 def test_gemeente_lookup_lists_every_gemeente_without_javascript(site, views):

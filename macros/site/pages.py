@@ -35,10 +35,6 @@ RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
-
-
-def variants_page(module: Module) -> str:
-    return f"modules/{module.id}/varianten.md"
 # Groups of a facet page's module table, in reading order: described modules first (AMW, then
 # BMW), then those the sources only name or still have to develop.
 MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modules"),
@@ -49,6 +45,11 @@ SETTING_LABELS = {"individueel": "Individueel", "groep": "Groep"}  # a module's 
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
                 ("vergelijken.md.j2", "vergelijken.md"), ("gemeenten.md.j2", "gemeenten.md"))
+
+
+def variants_page(module: Module) -> str:
+    """Where all regional variants of a module are listed, when its own page shows only a few."""
+    return f"modules/{module.id}/varianten.md"
 
 
 def page_of(record) -> str:

@@ -59,14 +59,15 @@ class Regional:
 
     def summary(self) -> str:
         """'8 organisaties hebben vastgelegd hoe zij deze module aanbieden: 3 zoals beschreven, ...'"""
-        parts = [f"{n} {label}" for n, label in ((len(self.as_described), "zoals beschreven"),
-                                                 (len(self.adapted), "met lokale aanpassingen"),
-                                                 (len(self.not_offered), "niet")) if n]
+        counts = [(len(self.as_described), "zoals beschreven"), (len(self.adapted), "met lokale aanpassingen"),
+                  (len(self.not_offered), "niet")]
         if self.total == 1:
             if self.not_offered:
                 return "1 organisatie heeft vastgelegd dat zij deze module niet aanbiedt."
-            return f"1 organisatie heeft vastgelegd hoe zij deze module aanbiedt: {parts[0][2:]}."
-        return f"{self.total} organisaties hebben vastgelegd hoe zij deze module aanbieden: {', '.join(parts)}."
+            only = next(label for n, label in counts if n)
+            return f"1 organisatie heeft vastgelegd hoe zij deze module aanbiedt: {only}."
+        parts = ", ".join(f"{n} {label}" for n, label in counts if n)
+        return f"{self.total} organisaties hebben vastgelegd hoe zij deze module aanbieden: {parts}."
 
     def examples(self, limit: int) -> list[tuple[Organisation, Variant, list[Difference]]]:
         """A few variants for the module page, changed ones first: they say the most."""
