@@ -119,7 +119,7 @@ def test_a_module_offered_by_many_organisations_keeps_its_variants_section_short
 
 def test_the_variants_page_lists_each_organisation_once_with_only_what_it_changed(crowded_site):
     article = crowded_site.soup("modules/budgetbegeleiding/varianten/").select_one("article")
-    rows = article.select("table.amw-variants tbody tr")
+    rows = article.select(".amw-variants table tbody tr")
     assert [text(r.th) for r in rows] == ["Testorganisatie 0 (voorbeeld)", "Testorganisatie 3 (voorbeeld)",
                                           "Testorganisatie 6 (voorbeeld)"]
     assert text(rows[0].td) == "Naam: Geldhulp 0" and "Toelichting 0." in text(rows[0])

@@ -25,11 +25,19 @@ def incomplete_text(missing: list[str], subject: str = "Dit programma") -> str:
             "BMW heeft een traject ten minste één toegangs- en één uitvoeringsmodule.")
 
 
+# "1 contact", not "1 contacten" (docs/assets/js/plan-duration.js says it the same way).
+SINGULAR = {"weken": "week", "contacten": "contact", "minuten per contact": "minuut per contact"}
+
+
+def counted(n: int, unit: str) -> str:
+    return f"{n} {SINGULAR.get(unit, unit) if n == 1 else unit}"
+
+
 def span_text(span: Span | None, unit: str) -> str:
     if span is None:
         return ""
     if span.min == span.max:
-        return f"{span.min} {unit}"
+        return counted(span.min, unit)
     return f"{span.min} tot {span.max} {unit}"
 
 
@@ -53,7 +61,7 @@ def bound_phrase(span: Span | None, is_open: bool, unit: str) -> str:
     """'12 tot 20 weken', or 'ten minste 12 weken' when a module without figures leaves it open."""
     if span is None:
         return ""
-    return f"ten minste {span.min} {unit}" if is_open else span_text(span, unit)
+    return f"ten minste {counted(span.min, unit)}" if is_open else span_text(span, unit)
 
 
 def weeks_phrase(total: PlanTotal) -> str:

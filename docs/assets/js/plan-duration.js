@@ -66,9 +66,15 @@
 
   // --- wording.py ------------------------------------------------------------------------------
 
+  var SINGULAR = {"weken": "week", "contacten": "contact", "minuten per contact": "minuut per contact"};
+
+  function counted(n, unit) {
+    return n + " " + (n === 1 && SINGULAR[unit] ? SINGULAR[unit] : unit);
+  }
+
   function spanText(span, unit) {
     if (!span) return "";
-    if (span[0] === span[1]) return span[0] + " " + unit;
+    if (span[0] === span[1]) return counted(span[0], unit);
     return span[0] + " tot " + span[1] + " " + unit;
   }
 
@@ -80,13 +86,13 @@
 
   function weeksPhrase(t) {
     if (!t.weeks) return "";
-    if (t.weeksOpen) return "ten minste " + t.weeks[0] + " weken";
+    if (t.weeksOpen) return "ten minste " + counted(t.weeks[0], "weken");
     return spanText(t.weeks, "weken");
   }
 
   function contactsPhrase(t) {
     if (!t.contacts) return "";
-    if (t.contactsOpen) return "ten minste " + t.contacts[0] + " contacten";
+    if (t.contactsOpen) return "ten minste " + counted(t.contacts[0], "contacten");
     return spanText(t.contacts, "contacten");
   }
 
