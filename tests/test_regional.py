@@ -3,7 +3,8 @@ tests on a fixture with more organisations than a module page shows."""
 from __future__ import annotations
 
 import pytest
-from conftest import CROWD, build_site, serve
+from conftest import CROWD, Watched, build_site, serve
+from test_browser import axe_violations
 from test_site import text
 
 from macros.site.pages import VARIANT_LIMIT
@@ -142,3 +143,16 @@ def test_search_knows_who_offers_a_module_and_only_organisation_pages_name_gemee
     assert [v for k, v in module if k == "organisatie"] == offering
     assert not [v for k, v in module if k == "gemeente"]
     assert ("gemeente", "Tiel") in filters("organisaties/test-org-0/")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_regional_pages_at_scale_pass_axe_and_stay_on_their_origin(crowded_site, browser, scheme):
+    with serve(crowded_site.root) as url:
+        w = Watched(browser, url, color_scheme=scheme)
+        page = w.new_page()
+        for path in ("modules/budgetbegeleiding/", "modules/budgetbegeleiding/varianten/",
+                     "organisaties/test-org-0/", "organisaties/", "gemeenten/"):
+            page.goto(url + path, wait_until="load")
+            assert not axe_violations(page), path
+        w.close()
+        assert not w.foreign and not w.errors, (w.foreign, w.errors)
