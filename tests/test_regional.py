@@ -102,12 +102,7 @@ def organisation_names(el) -> list[str]:
 
 def test_a_module_offered_by_many_organisations_keeps_its_variants_section_short(crowded_site):
     soup = crowded_site.soup("modules/budgetbegeleiding/")
-    heading = soup.find("h2", id="regionale-varianten")
-    section = []
-    for el in heading.find_next_siblings():
-        if el.name == "h2":
-            break
-        section.append(el)
+    section = soup.find("h2", id="regionale-varianten").find_next_sibling("div").find_all(recursive=False)
     words = " ".join(text(el) for el in section)
     assert f"{CROWD} organisaties hebben vastgelegd" in words
     assert "3 zoals beschreven, 3 met lokale aanpassingen, 2 niet" in words

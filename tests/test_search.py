@@ -221,7 +221,7 @@ def test_search_markup_comes_from_the_front_matter():
 
 
 def test_meta_and_continuation_pages_stay_out_of_the_index(site, views):
-    for url in ("", "trefwoorden/", "open-data/", "nieuw/", "gezocht/"):
+    for url in ("", "trefwoorden/", "nieuw/", "gezocht/"):
         assert not site.soup(url).select("[data-pagefind-body]"), url
     module = site.soup(url_of(views.modules["intake"]))
     assert module.select("[data-pagefind-body]")

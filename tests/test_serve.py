@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import project_copy
 
 pytestmark = pytest.mark.full
@@ -69,7 +70,8 @@ def test_a_yaml_mistake_shows_on_the_page_and_the_preview_recovers(preview):
     assert "data/modules.yaml:" in page and "tab" in page  # file:line and the Dutch hint
     assert process.poll() is None
     module_page = fetch(base + "modules/budgetbegeleiding/")  # generated pages: the last good catalogue
-    assert "kan niet worden bijgewerkt" in module_page and '<h1 id="budgetbegeleiding">Budgetbegeleiding' in module_page
+    heading = BeautifulSoup(module_page, "html.parser").find("h1", id="budgetbegeleiding")
+    assert "kan niet worden bijgewerkt" in module_page and heading and "Budgetbegeleiding" in heading.text
     data.write_text(good, encoding="utf-8")
     wait_for(base + "praktijk/diversiteit/", lambda b: "kan niet worden bijgewerkt" not in b and "<h1" in b)
     assert "YAML-fout" in log.read_text(encoding="utf-8")
