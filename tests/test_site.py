@@ -473,3 +473,23 @@ def test_no_page_shows_a_placeholder_or_markup_meant_for_markdown(site):
     for file in site.pages():
         html = file.read_text(encoding="utf-8")
         assert "data-amw-raw" not in html and not re.search(r"<div[^>]* markdown[ >=]", html), file
+
+
+def test_the_phone_list_of_the_matrix_names_a_few_modules_and_links_many_to_the_finder(site, views):
+    """Content test on the real catalogue, which has cells of more than CELL_LIMIT modules."""
+    from macros.site.pages import CELL_LIMIT
+    lists = site.soup("matrix/").select_one(".amw-matrix-list")
+    checked = set()
+    for heading, items in zip(lists.select(".amw-matrix-list__veld"), lists.select("ul")):
+        number = int(re.match(r"\d+", text(heading)).group())
+        for li in items.select("li"):
+            function = next(f for f in views.catalog.functions if text(li).startswith(f.name + ":"))
+            cell = views.matrix.get((function.id, number), [])
+            links = li.select("a")[1:]
+            if len(cell) > CELL_LIMIT:
+                assert [text(a) for a in links] == [f"{len(cell)} modules"]
+                assert links[0]["href"].endswith(f"modulezoeker/?function={function.id}&veld={number}")
+            else:
+                assert [text(a) for a in links] == [m.name for m, _ in cell]
+            checked.add(len(cell) > CELL_LIMIT)
+    assert checked == {True, False}
