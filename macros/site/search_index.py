@@ -101,14 +101,20 @@ class LiveIndex:
                     "file_contents": html})
 
     def write(self, site_dir: str | Path) -> None:
-        """Write the bundle into site_dir/pagefind/ once every page handed over is indexed."""
+        """Write the bundle into site_dir/pagefind/ once every page handed over is indexed. The
+        files come back in the reply and are written here, complete before the service stops
+        (with Pagefind's own WriteFiles, two builds once differed in one of its files)."""
         try:
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                   "output_path": str(Path(site_dir) / BUNDLE)}))
+            reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
             if self._errors:
                 raise SearchIndexError("Pagefind kon de zoekindex niet maken:\n" + "\n".join(self._errors))
         finally:
             self.close()
+        bundle = Path(site_dir) / BUNDLE
+        for file in reply["files"]:
+            target = bundle / file["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
 
     def close(self) -> None:
         if self._process.poll() is None:
