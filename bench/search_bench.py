@@ -85,22 +85,21 @@ class Pagefind:
                                arg=query, timeout=timeout)
         return paths(page.eval_on_selector_all(".amw-search__result a", "els => els.map(e => e.href)"))
 
-
     def narrow(self, page, name: str) -> str:
         """Choose the first value of a filter (after the first query built the filters); waits for
         the results to change. Returns the value chosen."""
-        select = f"#amw-search-f-{name}"
-        value = page.eval_on_selector(select, "s => s.options[1].value")
-        before = page.inner_text(".amw-search__status")
-        page.select_option(select, value)
-        page.wait_for_function("t => document.querySelector('.amw-search__status').textContent !== t",
-                               arg=before, timeout=120_000)
+        value = page.eval_on_selector(f"#amw-search-f-{name}", "s => s.options[1].value")
+        self.choose(page, name, value)
         return value
 
-
     def widen(self, page, name: str) -> None:
+        self.choose(page, name, "")
+
+    @staticmethod
+    def choose(page, name: str, value: str) -> None:
+        """Set a filter and wait until the results change."""
         before = page.inner_text(".amw-search__status")
-        page.select_option(f"#amw-search-f-{name}", "")
+        page.select_option(f"#amw-search-f-{name}", value)
         page.wait_for_function("t => document.querySelector('.amw-search__status').textContent !== t",
                                arg=before, timeout=120_000)
 

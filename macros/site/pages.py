@@ -455,11 +455,10 @@ class PageRenderer:
         lines = self.views.loaded.lines.get((kind.section, kind.key_of(record)))
         parts = chunks(group_order(self.views.modules_listed_on(record)))
         pager = [here] + [f"{kind.folder}/{kind.key_of(record)}/{n}.md" for n in range(2, len(parts) + 1)]
-        out = [self.page(kind.template, here, lines, shows=record, modules=parts[0], pager=pager,
-                         **self.context(record))]
-        if isinstance(record, Module) and variants.overview(self.views, record).exceeds(VARIANT_LIMIT):
-            extra = variants_page(record)
-            out.append(self.page("module_variants.md.j2", extra, lines, **self.context(record)))
+        context = self.context(record)
+        out = [self.page(kind.template, here, lines, shows=record, modules=parts[0], pager=pager, **context)]
+        if context.get("regional_page"):  # a module with more variants than its page shows
+            out.append(self.page("module_variants.md.j2", context["regional_page"], lines, **context))
         for n, part in enumerate(parts[1:], 2):
             out.append(self.page("continuation.md.j2", pager[n - 1], lines, record=record, modules=part,
                                  pager=pager, number=n))

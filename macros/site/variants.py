@@ -83,13 +83,8 @@ class Regional:
 
 
 def overview(views: Views, module: Module) -> Regional:
-    adapted, as_described, not_offered = [], [], []
-    for org, var in views.variants_of(module):
-        if var.status == "aangepast":
-            adapted.append((org, var, differences(views, module, var)))
-        else:
-            (as_described if var.status == "zoals-beschreven" else not_offered).append((org, var))
-    return Regional(adapted, as_described, not_offered, views.own_modules_like(module))
+    return Regional(*_by_status(views, [(org, module, var) for org, var in views.variants_of(module)]),
+                    views.own_modules_like(module))
 
 
 @dataclass(frozen=True)
@@ -101,11 +96,15 @@ class Offer:
 
 
 def offer(views: Views, organisation: Organisation) -> Offer:
-    adapted, as_described, not_offered = [], [], []
-    for var in organisation.variants:
-        module = views.modules[var.module]
-        if var.status == "aangepast":
-            adapted.append((module, var, differences(views, module, var)))
-        else:
-            (as_described if var.status == "zoals-beschreven" else not_offered).append((module, var))
-    return Offer(adapted, as_described, not_offered)
+    modules = [views.modules[var.module] for var in organisation.variants]
+    return Offer(*_by_status(views, [(m, m, var) for m, var in zip(modules, organisation.variants)]))
+
+
+def _by_status(views: Views, items) -> tuple[list, list, list]:
+    """(what is listed, its national module, the variant) -> changed (with the differences),
+    offered as described, not offered."""
+    groups: dict[str, list] = {"aangepast": [], "zoals-beschreven": [], "niet-aangeboden": []}
+    for shown, module, var in items:
+        groups[var.status].append((shown, var, differences(views, module, var)) if var.status == "aangepast"
+                                  else (shown, var))
+    return groups["aangepast"], groups["zoals-beschreven"], groups["niet-aangeboden"]
