@@ -279,6 +279,19 @@ def test_navigation_lists_sections_not_every_module(fixture_site, fixture_views)
     assert len(nav) < 60, len(nav)
 
 
+def test_the_navigation_marks_the_page_the_reader_is_on(site, views):
+    # Real site: the fixture project has no nav list, so there every page is in the nav.
+    # Pages outside the nav share one rendering of it; pages in it must still mark themselves,
+    # whichever page was rendered before them.
+    def active(url):
+        return [text(a) for a in site.soup(url).select(".md-sidebar--primary a.md-nav__link--active")]
+    modules = views.catalog.modules
+    assert active(url_of(modules[0])) == []
+    assert active("gemeenten/") == ["Zoek je gemeente"]
+    assert active("praktijk/diversiteit/") == ["Diversiteit"]
+    assert active(url_of(modules[1])) == []
+
+
 def test_matrix_is_an_accessible_table_of_functions_by_velden(fixture_site, fixture_views):
     site = fixture_site  # code test: the fixture catalogue
     views = fixture_views  # code test: the fixture catalogue

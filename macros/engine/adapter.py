@@ -24,9 +24,9 @@ from ..catalogue.views import Views, get_views
 from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
-from ..site.minify import compact_html
 from ..site.pages import Article, PageRenderer, article_problems
 from ..site.search_index import LiveIndex, SearchIndexError, index_site, page_markup
+from .shared_nav import SharedNav
 
 log = logging.getLogger("mkdocs.plugins.amw")
 
@@ -41,6 +41,8 @@ class BuildState:
     digests: dict[str, str] = field(default_factory=dict)  # under serve: generated content last time
     error_shown: bool = False      # the last build showed an error box on every page
     search_index: LiveIndex | None = None  # a full build indexes each page as it is written
+    nav: object = None             # this build's navigation, for the shared navigation HTML
+    shared_nav: SharedNav = field(default_factory=SharedNav)
 
 
 state = BuildState()
@@ -145,6 +147,15 @@ def articles(files: Files) -> list[Article]:
     return found
 
 
+def on_nav(nav, config, files):
+    state.nav = nav
+
+
+def on_env(env, config, files):
+    state.shared_nav.start(env, config, state.nav)
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     if state.error:
         return error_page(state.error) + "\n\n" + markdown
@@ -204,7 +215,6 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
-    output = compact_html(output)
     if state.search_index:
         state.search_index.add(output, "/" + page.url)
     return output

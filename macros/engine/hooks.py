@@ -3,7 +3,9 @@ macros/engine/adapter.py, the one module that knows the engine."""
 from macros.engine.adapter import (  # noqa: F401  (MkDocs looks the hooks up by name)
     on_build_error,
     on_config,
+    on_env,
     on_files,
+    on_nav,
     on_page_content,
     on_page_context,
     on_page_markdown,

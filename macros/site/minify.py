@@ -1,4 +1,4 @@
-"""Smaller pages: Material's templates indent every navigation entry, so a quarter of a page is
+"""Smaller pages: Material's templates indent every navigation entry, so the navigation is mostly
 whitespace. minify-html removes it (and comments) the way a browser would read the page anyway;
 closing tags, scripts and styles are left as they are."""
 from __future__ import annotations
