@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import select
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index folder inside the site; the search script loads <root>/pagefind/pagefind.js
@@ -57,9 +58,8 @@ class LiveIndex:
                                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self._replies: dict[int, dict] = {}
         self._errors: list[str] = []
-        self._arrived = threading.Condition()
+        self._unread: list[bytes] = []  # the start of a reply that has not fully arrived
         self._sent = 0
-        threading.Thread(target=self._read_replies, name="pagefind", daemon=True).start()
         reply = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}}))
         self._index_id = reply["index_id"]
 
@@ -70,26 +70,33 @@ class LiveIndex:
         self._process.stdin.flush()
         return self._sent
 
-    def _read_replies(self) -> None:
-        pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            with self._arrived:
-                for message in messages:
-                    reply = json.loads(base64.b64decode(message))
-                    payload = reply.get("payload") or {}
-                    if payload.get("type") == "Error":
-                        self._errors.append(payload.get("message", ""))
-                    self._replies[reply.get("message_id") or 0] = payload
-                self._arrived.notify_all()
-        with self._arrived:
-            self._replies[0] = {"type": "Error", "message": "Pagefind stopte onverwacht"}
-            self._arrived.notify_all()
+    def _receive(self, message_id: int | None = None) -> None:
+        """Read the replies that have arrived; with a message_id, block until that one is in.
+        Read between pages in the build's own thread: a reader thread woke for every reply and
+        made the build wait for the interpreter lock after each file it wrote."""
+        stdout = self._process.stdout.fileno()
+        while message_id not in self._replies and 0 not in self._replies:
+            blocking = message_id is not None
+            if not blocking and not select.select([stdout], [], [], 0)[0]:
+                return
+            chunk = os.read(stdout, 1 << 20)
+            if not chunk:
+                self._replies[0] = {"type": "Error", "message": "Pagefind stopte onverwacht"}
+                return
+            if b"," not in chunk:
+                self._unread.append(chunk)
+                continue
+            *messages, rest = (b"".join(self._unread) + chunk).split(b",")
+            self._unread = [rest]
+            for message in messages:
+                reply = json.loads(base64.b64decode(message))
+                payload = reply.get("payload") or {}
+                if payload.get("type") == "Error":
+                    self._errors.append(payload.get("message", ""))
+                self._replies[reply.get("message_id") or 0] = payload
 
     def _wait(self, message_id: int) -> dict:
-        with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._replies or 0 in self._replies)
+        self._receive(message_id)
         reply = self._replies.get(message_id) or self._replies[0]
         if reply.get("type") == "Error":
             raise SearchIndexError(f"Pagefind kon de zoekindex niet maken: {reply.get('message')}")
@@ -99,6 +106,7 @@ class LiveIndex:
         """Hand over one page (url from the site root, e.g. '/modules/intake/'); does not wait."""
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None,
                     "file_contents": html})
+        self._receive()  # keeps Pagefind's replies from filling the pipe
 
     def write(self, site_dir: str | Path) -> None:
         """Write the bundle into site_dir/pagefind/ once every page handed over is indexed. The
