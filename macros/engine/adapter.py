@@ -24,7 +24,8 @@ from ..catalogue.views import Views, get_views
 from ..site import history, opendata
 from ..site import markdown as md
 from ..site.jsonld import module_jsonld
-from ..site.pages import Article, PageRenderer, article_problems
+from ..site.minify import compact_if_large
+from ..site.pages import COMPILED_TEMPLATES, Article, PageRenderer, article_problems
 from ..site.search_index import LiveIndex, SearchIndexError, index_site, page_markup
 from .shared_nav import SharedNav
 
@@ -152,6 +153,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = COMPILED_TEMPLATES
     state.shared_nav.start(env, config, state.nav)
     return env
 
@@ -215,6 +217,7 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
+    output = compact_if_large(output)
     if state.search_index:
         state.search_index.add(output, "/" + page.url)
     return output

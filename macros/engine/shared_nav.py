@@ -7,7 +7,7 @@ relative links: a page's link to itself is the only "./". So every module, progr
 organisation page at the same place in the tree (none is in the nav) shares one rendering.
 
 The navigation is also where Material's templates put most of their indentation (a quarter of a
-page); it is minified once here, so the pages need no minifier of their own.
+page); it is minified once here, so most pages need no minifier of their own.
 """
 from __future__ import annotations
 

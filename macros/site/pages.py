@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue.durations import GROUP_WORK
@@ -33,6 +33,10 @@ KIND_LABELS = {"module": "Module", "programme": "Programma", "target_group": "Do
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
+# Compiled templates (ours and the theme's) kept between builds in the system's temp folder,
+# checked against each template's source: every build and every preview rebuild compiled some
+# 90 templates anew (0.3 s).
+COMPILED_TEMPLATES = FileSystemBytecodeCache()
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
 # Groups of a facet page's module table, in reading order: described modules first (AMW, then
@@ -140,7 +144,7 @@ class PageRenderer:
         self.articles = list(articles)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                                finalize=md.finalize, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True, autoescape=True)
+                               keep_trailing_newline=True, autoescape=True, bytecode_cache=COMPILED_TEMPLATES)
         # autoescape makes macro output Markup (not escaped twice); finalize escapes data for
         # Markdown instead of HTML. In raw-HTML blocks templates use the `e` filter.
         self.env.filters["paragraphs"] = md.paragraphs
