@@ -5,6 +5,7 @@ people type."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,16 @@ def test_meta_and_continuation_pages_stay_out_of_the_index(site, views):
     assert module.select_one('meta[data-pagefind-filter="type[content]"]')["content"] == "Module"
     assert (site.root / "pagefind" / "pagefind.js").exists()
     assert not (site.root / "search" / "search_index.json").exists()
+
+
+def test_the_build_indexes_each_page_as_pagefind_reads_the_finished_page(fixture_site, tmp_path):
+    # Code test, fixture catalogue. The build hands Pagefind only the head and the article of a
+    # page; what Pagefind keeps of each page (its fragment: text, meta, filters, anchors) must be
+    # what it makes of the whole page on disk.
+    from macros.site.search_index import index_site
+    copy = tmp_path / "site"
+    shutil.copytree(fixture_site.root, copy, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(copy) == []
+    built = {p.name: p.read_bytes() for p in (fixture_site.root / "pagefind" / "fragment").iterdir()}
+    whole = {p.name: p.read_bytes() for p in (copy / "pagefind" / "fragment").iterdir()}
+    assert len(built) > 20 and built == whole

@@ -105,7 +105,7 @@ class LiveIndex:
     def add(self, html: str, url: str) -> None:
         """Hand over one page (url from the site root, e.g. '/modules/intake/'); does not wait."""
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None,
-                    "file_contents": html})
+                    "file_contents": indexed_part(html)})
         self._receive()  # keeps Pagefind's replies from filling the pipe
 
     def write(self, site_dir: str | Path) -> None:
@@ -131,6 +131,17 @@ class LiveIndex:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._process.kill()
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page: the head (language, and the data-pagefind-meta and -filter
+    tags of overrides/main.html) and the article, which holds the data-pagefind-body. The
+    navigation, header and footer around it are never indexed; handing them over too cost build
+    time, and Pagefind keeps what it is given in memory until the index is written."""
+    head_end, start, end = html.find("</head>"), html.find("<article"), html.rfind("</article>")
+    if min(head_end, start, end) < 0:
+        return html
+    return f"{html[:head_end]}</head><body>{html[start:end]}</article></body></html>"
 
 
 # How much a page's content weighs against others (Pagefind's data-pagefind-weight on the body):
