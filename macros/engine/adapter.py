@@ -36,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.amw")
 class BuildState:
     serving: bool = False          # mkdocs serve: report mistakes on the page instead of stopping
     views: Views | None = None     # the catalogue of this build, or the last good one under serve
+    catalogue_uri: str = ""        # the catalogue file as the repository names it ("data/modules.yaml")
     error: str | None = None       # the catalogue's problems, when it does not load
     articles: list[Article] = field(default_factory=list)
     organisation: Organisation | None = None  # ORGANISATIE=<id>: that organisation's own site
@@ -54,6 +55,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    state.catalogue_uri = repo_relative(catalog_path())
     try:
         state.views = get_views(catalog_path())
         state.error = None
@@ -106,13 +108,12 @@ def on_files(files: Files, config) -> Files:
         log.error(problem)
     renderer = PageRenderer(state.views, config.use_directory_urls, state.articles, state.organisation,
                             config.extra.get("amw_national_url", ""), Path(config.docs_dir))
-    data_uri = repo_relative(catalog_path())
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.content)
         unchanged_since_last_build(file, page.content + "".join(page.raw))
         if page.record_lines:
             source = (state.views.loaded.record_files[page.record.id] if isinstance(page.record, Organisation)
-                      else data_uri)  # an organisation's page edits its own file
+                      else state.catalogue_uri)  # an organisation's page edits its own file
             file.edit_uri = data_edit_uri(config, source, *page.record_lines)
         file.amw_record = page.record
         file.amw_raw = page.raw
@@ -192,7 +193,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """Page metadata for overrides/main.html: schema.org data on module pages, and the date of
     the last change from git (the Markdown file, or the catalogue for generated pages)."""
-    source = (repo_relative(catalog_path()) if page.file.generated_by
+    source = (state.catalogue_uri if page.file.generated_by
               else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}")
     record = getattr(page.file, "amw_record", None)
     if not page.file.generated_by:

@@ -144,7 +144,8 @@ class PageRenderer:
         self.articles = list(articles)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                                finalize=md.finalize, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True, autoescape=True, bytecode_cache=COMPILED_TEMPLATES)
+                               keep_trailing_newline=True, autoescape=True, bytecode_cache=COMPILED_TEMPLATES,
+                               auto_reload=False)  # a renderer lives for one build
         # autoescape makes macro output Markup (not escaped twice); finalize escapes data for
         # Markdown instead of HTML. In raw-HTML blocks templates use the `e` filter.
         self.env.filters["paragraphs"] = md.paragraphs

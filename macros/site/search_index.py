@@ -119,10 +119,11 @@ class LiveIndex:
         finally:
             self.close()
         bundle = Path(site_dir) / BUNDLE
-        for file in reply["files"]:
-            target = bundle / file["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(file["content"]))
+        files = {bundle / file["path"]: file["content"] for file in reply["files"]}
+        for folder in {target.parent for target in files}:
+            folder.mkdir(parents=True, exist_ok=True)
+        for target, content in files.items():
+            target.write_bytes(base64.b64decode(content))
 
     def close(self) -> None:
         if self._process.poll() is None:
