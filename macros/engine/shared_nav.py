@@ -1,6 +1,6 @@
 """Material's navigation, rendered once for every page that gets the same HTML.
 
-Material renders the whole navigation on each page: at thousands of pages that was a sixth of
+Material renders the whole navigation on each page: at thousands of pages that was a tenth of
 the build. Its HTML depends on the page only through the relative links to the nav's pages and
 which of them is the page itself (with its sections marked active). Both follow from the list of
 relative links: a page's link to itself is the only "./". So every module, programme or
