@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils.meta import get_data
 
 from ..catalogue.loader import CatalogError, suggest
@@ -43,7 +44,7 @@ class BuildState:
     digests: dict[str, str] = field(default_factory=dict)  # under serve: generated content last time
     error_shown: bool = False      # the last build showed an error box on every page
     search_index: LiveIndex | None = None  # a full build indexes each page as it is written
-    nav: object = None             # this build's navigation, for the shared navigation HTML
+    nav: Navigation | None = None  # this build's navigation, for the shared navigation HTML
     shared_nav: SharedNav = field(default_factory=SharedNav)
 
 
