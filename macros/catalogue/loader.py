@@ -239,7 +239,7 @@ def _located(node, constructor, label: str):
         result = LocatedDict()
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node)
+            key = _located(key_node, constructor, label)
             line = key_node.start_mark.line + 1
             if key in result:
                 raise CatalogError([Problem(
@@ -253,7 +253,12 @@ def _located(node, constructor, label: str):
         result = LocatedList(_located(item, constructor, label) for item in node.value)
         result.item_lines = [item.start_mark.line + 1 for item in node.value]
         return result
+    if node.tag == _TEXT:  # most values: the text as written, without the constructor's bookkeeping
+        return node.value
     return constructor.construct_object(node)
+
+
+_TEXT = "tag:yaml.org,2002:str"
 
 
 GENERAL_YAML_HINT = ("Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam "
