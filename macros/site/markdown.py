@@ -6,6 +6,7 @@ shown literally and never executed or formatted.
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -18,15 +19,21 @@ _INLINE = re.compile(r"([\\`*_{}\[\]()#!|])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)", re.MULTILINE)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def escape(value) -> Markup:
     """One line of literal text, safe inside Markdown."""
     if isinstance(value, Markup):
         return value
-    text = re.sub(r"\s+", " ", str(value))
-    text = html.escape(text, quote=False)
+    return Markup(_escaped(str(value)))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a record's name is escaped on every page that lists it
+def _escaped(text: str) -> str:
+    text = html.escape(_SPACES.sub(" ", text), quote=False)
     text = _INLINE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return Markup(text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def paragraphs(value) -> Markup:
