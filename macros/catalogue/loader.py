@@ -233,6 +233,9 @@ def _parse_yaml(path: Path, label: str):
     return raw
 
 
+_TEXT = "tag:yaml.org,2002:str"
+
+
 def _located(node, constructor, label: str):
     """YAML node tree -> dicts, lists and values that know their line numbers."""
     if isinstance(node, yaml.MappingNode):
@@ -256,9 +259,6 @@ def _located(node, constructor, label: str):
     if node.tag == _TEXT:  # most values: the text as written, without the constructor's bookkeeping
         return node.value
     return constructor.construct_object(node)
-
-
-_TEXT = "tag:yaml.org,2002:str"
 
 
 GENERAL_YAML_HINT = ("Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke veldnaam "

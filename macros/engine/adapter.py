@@ -15,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.utils.meta import get_data
 
 from ..catalogue.loader import CatalogError, suggest
@@ -44,7 +43,6 @@ class BuildState:
     digests: dict[str, str] = field(default_factory=dict)  # under serve: generated content last time
     error_shown: bool = False      # the last build showed an error box on every page
     search_index: LiveIndex | None = None  # a full build indexes each page as it is written
-    nav: Navigation | None = None  # this build's navigation, for the shared navigation HTML
     shared_nav: SharedNav = field(default_factory=SharedNav)
 
 
@@ -151,12 +149,12 @@ def articles(files: Files) -> list[Article]:
 
 
 def on_nav(nav, config, files):
-    state.nav = nav
+    state.shared_nav.follow(nav, config)
 
 
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED_TEMPLATES
-    state.shared_nav.start(env, config, state.nav)
+    state.shared_nav.install(env, config)
     return env
 
 

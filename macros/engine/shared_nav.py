@@ -25,17 +25,18 @@ class SharedNav:
         self._html: dict[tuple[str, ...], str] = {}
         self._targets: tuple[str, ...] = ()
 
-    def start(self, env: Environment, config, nav: Navigation | None) -> None:
-        """Once per build: the theme's own templates under a prefix (so our partial can include
-        the one it wraps), this build's nav, an empty cache."""
+    def follow(self, nav: Navigation, config) -> None:
+        """Each build: this build's nav (every address it links to: its pages, the home page
+        behind the logo, the logo image), and an empty cache."""
+        self._html.clear()
+        self._targets = tuple(sorted({p.url for p in nav.pages} | {"", str(config.theme.get("logo") or "")}))
+
+    def install(self, env: Environment, config) -> None:
+        """The theme's own templates under a prefix, so our partial can include the one it wraps."""
         theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
         if not isinstance(env.loader, ChoiceLoader):
             env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME_PREFIX: FileSystemLoader(theme_dirs)})])
         env.globals["shared_nav"] = self
-        self._html.clear()
-        # Every address the navigation links to: its pages, the home page (logo) and the logo image.
-        pages = {p.url for p in nav.pages} if nav else set()
-        self._targets = tuple(sorted(pages | {"", str(config.theme.get("logo") or "")}))
 
     def __call__(self, page, caller) -> str:
         if page is None:  # the 404 page

@@ -17,8 +17,6 @@ from markupsafe import Markup
 # at the start of a line below.
 _INLINE = re.compile(r"([\\`*_{}\[\]()#!|])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)", re.MULTILINE)
-
-
 _SPACES = re.compile(r"\s+")
 
 

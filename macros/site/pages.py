@@ -33,10 +33,6 @@ KIND_LABELS = {"module": "Module", "programme": "Programma", "target_group": "Do
 PAGE_SIZE = 100  # list entries per page: keeps every page light as the catalogue grows
 RELATED_LIMIT = 20  # related modules listed on a module page
 CELL_LIMIT = 6  # module links in one matrix cell; more goes to the pre-filtered finder
-# Compiled templates (ours and the theme's) kept between builds in the system's temp folder,
-# checked against each template's source: every build and every preview rebuild compiled some
-# 90 templates anew (0.3 s).
-COMPILED_TEMPLATES = FileSystemBytecodeCache()
 FINDER_FULL_LIST = 300  # up to this many modules the finder page lists them all without script
 VARIANT_LIMIT = 5  # variants shown on a module page; the rest on the module's variants page
 # Groups of a facet page's module table, in reading order: described modules first (AMW, then
@@ -46,6 +42,10 @@ MODULE_GROUPS = (("amw", "Beschreven AMW-modules"), ("bmw", "Beschreven BMW-modu
 # The caveat is trusted wording with a title in *asterisks*; inside the page's *...* it becomes _..._.
 CAVEAT_MD = Markup(wording.CAVEAT.replace("*", "_"))
 SETTING_LABELS = {"individueel": "Individueel", "groep": "Groep"}  # a module's kind, as a reader says it
+# Compiled templates (ours and the theme's) kept between builds in the system's temp folder,
+# checked against each template's source: every build and every preview rebuild compiled some
+# 90 templates anew (0.3 s).
+COMPILED_TEMPLATES = FileSystemBytecodeCache()
 SINGLE_PAGES = (("matrix.md.j2", "matrix.md"), ("gezocht.md.j2", "gezocht.md"),
                 ("modulezoeker.md.j2", "modulezoeker.md"), ("trajectbouwer.md.j2", "trajectbouwer.md"),
                 ("vergelijken.md.j2", "vergelijken.md"), ("gemeenten.md.j2", "gemeenten.md"))
